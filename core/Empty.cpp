@@ -1,0 +1,1 @@
+// Keeps every core module a valid OBJECT library even before it has sources.

@@ -1,0 +1,1 @@
+#include "core/domain/DomainKey.h"

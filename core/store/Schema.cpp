@@ -1,0 +1,67 @@
+#include "core/store/Schema.h"
+
+namespace syncdesk {
+
+const QList<SchemaMigration>& workspaceMigrations()
+{
+    // Conventions: built-in fields have their own column; custom fields live in the JSON object
+    // `custom` (field key -> value as text). `domain_key` is the host-policy domain key of the
+    // company's website (else domain), kept by the store; the registrable key is derived from it.
+    // `email_key` is the trimmed, lower-cased e-mail. Timestamps are ISO-8601 UTC text.
+    static const QList<SchemaMigration> migrations = {
+        {1,
+         {
+             QStringLiteral("CREATE TABLE field_definitions ("
+                            " id INTEGER PRIMARY KEY,"
+                            " object TEXT NOT NULL CHECK (object IN ('company','contact')),"
+                            " key TEXT NOT NULL,"
+                            " label TEXT NOT NULL,"
+                            " type TEXT NOT NULL CHECK (type IN ('text','number','date','boolean','choice','url','email')),"
+                            " built_in INTEGER NOT NULL DEFAULT 0,"
+                            " choices TEXT NOT NULL DEFAULT '[]',"
+                            " position INTEGER NOT NULL DEFAULT 0,"
+                            " UNIQUE (object, key))"),
+             QStringLiteral("CREATE TABLE companies ("
+                            " id INTEGER PRIMARY KEY,"
+                            " external_id TEXT UNIQUE,"
+                            " name TEXT NOT NULL DEFAULT '',"
+                            " website TEXT NOT NULL DEFAULT '',"
+                            " domain TEXT NOT NULL DEFAULT '',"
+                            " industry TEXT NOT NULL DEFAULT '',"
+                            " employees INTEGER,"
+                            " country TEXT NOT NULL DEFAULT '',"
+                            " city TEXT NOT NULL DEFAULT '',"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " linkedin_url TEXT NOT NULL DEFAULT '',"
+                            " domain_key TEXT NOT NULL DEFAULT '',"
+                            " custom TEXT NOT NULL DEFAULT '{}',"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX companies_domain_key ON companies (domain_key)"),
+             QStringLiteral("CREATE INDEX companies_name ON companies (name COLLATE NOCASE)"),
+             QStringLiteral("CREATE TABLE contacts ("
+                            " id INTEGER PRIMARY KEY,"
+                            " external_id TEXT UNIQUE,"
+                            " company_id INTEGER REFERENCES companies (id) ON DELETE SET NULL,"
+                            " first_name TEXT NOT NULL DEFAULT '',"
+                            " last_name TEXT NOT NULL DEFAULT '',"
+                            " email TEXT NOT NULL DEFAULT '',"
+                            " email_key TEXT NOT NULL DEFAULT '',"
+                            " job_title TEXT NOT NULL DEFAULT '',"
+                            " phone TEXT NOT NULL DEFAULT '',"
+                            " custom TEXT NOT NULL DEFAULT '{}',"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX contacts_company ON contacts (company_id)"),
+             QStringLiteral("CREATE INDEX contacts_email_key ON contacts (email_key)"),
+         }},
+    };
+    return migrations;
+}
+
+int currentSchemaVersion()
+{
+    return workspaceMigrations().isEmpty() ? 0 : workspaceMigrations().constLast().version;
+}
+
+} // namespace syncdesk
