@@ -1,9 +1,97 @@
+// syncdesk-cli: the engine without a window. Global options come before the command:
+//   syncdesk-cli [--workspace FILE] COMMAND ARGS...
+#include "app/cli/CliCommand.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+#include <functional>
+
+using namespace syncdesk::cli;
+
+namespace {
+
+struct Command {
+    const char* name;
+    int (*run)(CliContext&, const QStringList&);
+};
+
+const Command commands[] = {
+    {"key", runKeyCommand},
+    {"import", runImportCommand},
+};
+
+void printUsage(QTextStream& s)
+{
+    s << QCoreApplication::translate(
+        "cli",
+        "usage: syncdesk-cli [--workspace FILE] COMMAND ...\n"
+        "commands:\n"
+        "  key [--policy host|registrable] [VALUE...]   print the domain key of each value (stdin when none)\n"
+        "  import companies|contacts FILE.csv           import a CSV file into the workspace\n");
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stderr) << QCoreApplication::translate("cli", "usage: syncdesk-cli COMMAND ...") << '\n';
-    return 2;
+    QCoreApplication::setApplicationName(QStringLiteral("SyncDesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("SyncDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("syncdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    out.setEncoding(QStringConverter::Utf8);
+    err.setEncoding(QStringConverter::Utf8);
+    in.setEncoding(QStringConverter::Utf8);
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    CliContext ctx{QString(), out, err, in};
+    while (!args.isEmpty() && args.first().startsWith(u"--")) {
+        const QString opt = args.takeFirst();
+        if (opt == u"--workspace") {
+            if (args.isEmpty()) {
+                err << QCoreApplication::translate("cli", "error: --workspace needs a file name") << '\n';
+                return ExitUsage;
+            }
+            ctx.workspacePath = args.takeFirst();
+        } else if (opt.startsWith(u"--workspace=")) {
+            ctx.workspacePath = opt.mid(12);
+        } else if (opt == u"--help") {
+            printUsage(out);
+            return ExitOk;
+        } else if (opt == u"--version") {
+            out << QCoreApplication::applicationVersion() << '\n';
+            return ExitOk;
+        } else {
+            err << QCoreApplication::translate("cli", "error: unknown option %1").arg(opt) << '\n';
+            printUsage(err);
+            return ExitUsage;
+        }
+    }
+    if (args.isEmpty()) {
+        printUsage(err);
+        return ExitUsage;
+    }
+    const QString name = args.takeFirst();
+    for (const Command& c : commands) {
+        if (name == QLatin1String(c.name)) {
+            const int code = c.run(ctx, args);
+            out.flush();
+            err.flush();
+            return code;
+        }
+    }
+    err << QCoreApplication::translate("cli", "error: unknown command %1").arg(name) << '\n';
+    printUsage(err);
+    return ExitUsage;
 }

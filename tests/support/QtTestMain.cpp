@@ -1,0 +1,20 @@
+// main() for every GoogleTest executable: a Qt application object exists for the whole run so that
+// tests can use event loops, QNetworkAccessManager, QSqlDatabase and (for GUI tests) widgets.
+#include <gtest/gtest.h>
+
+#ifdef SYNCDESK_TEST_GUI
+#include <QApplication>
+using TestApplication = QApplication;
+#else
+#include <QCoreApplication>
+using TestApplication = QCoreApplication;
+#endif
+
+int main(int argc, char** argv)
+{
+    ::testing::InitGoogleTest(&argc, argv);
+    TestApplication app(argc, argv);
+    TestApplication::setApplicationName(QStringLiteral("SyncDesk-tests"));
+    TestApplication::setOrganizationName(QStringLiteral("SyncDesk"));
+    return RUN_ALL_TESTS();
+}
