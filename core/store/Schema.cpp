@@ -2,6 +2,8 @@
 
 namespace syncdesk {
 
+SchemaMigration queryIndexMigration(); // SchemaQueryMigration.cpp
+
 const QList<SchemaMigration>& workspaceMigrations()
 {
     // Conventions: built-in fields have their own column; custom fields live in the JSON object
@@ -55,6 +57,7 @@ const QList<SchemaMigration>& workspaceMigrations()
              QStringLiteral("CREATE INDEX contacts_company ON contacts (company_id)"),
              QStringLiteral("CREATE INDEX contacts_email_key ON contacts (email_key)"),
          }},
+        queryIndexMigration(),
     };
     return migrations;
 }
