@@ -7,8 +7,6 @@
 #include <QLocale>
 #include <QTranslator>
 
-#include <cstdio>
-#include <functional>
 
 using namespace syncdesk::cli;
 
@@ -22,6 +20,13 @@ struct Command {
 const Command commands[] = {
     {"key", runKeyCommand},
     {"import", runImportCommand},
+    {"connection", runConnectionCommand},
+    {"mapping", runMappingCommand},
+    {"sync", runSyncCommand},
+    {"runs", runRunsCommand},
+    {"run", runRunCommand},
+    {"undo", runUndoCommand},
+    {"logs", runLogsCommand},
 };
 
 void printUsage(QTextStream& s)

@@ -7,7 +7,7 @@ namespace syncdesk {
 
 // Contacts match on e-mail: trimmed and lower-cased (PRODUCT.md "Contacts").
 struct EmailResult {
-    QString key;   // trimmed, lower-cased address; empty when the input is empty
+    QString key; // trimmed, lower-cased address; empty when the input is empty
     bool valid = false;
     QString reason; // translated reason when invalid or empty, e.g. "no e-mail address", "missing @"
 

@@ -1,0 +1,26 @@
+#include "app/cli/CliCommand.h"
+
+#include <QCoreApplication>
+
+namespace syncdesk::cli {
+
+// Placeholder until the command is implemented.
+int runRunsCommand(CliContext& ctx, const QStringList&)
+{
+    ctx.err << QCoreApplication::translate("cli", "error: not implemented yet") << '\n';
+    return ExitUsage;
+}
+
+int runRunCommand(CliContext& ctx, const QStringList&)
+{
+    ctx.err << QCoreApplication::translate("cli", "error: not implemented yet") << '\n';
+    return ExitUsage;
+}
+
+int runUndoCommand(CliContext& ctx, const QStringList&)
+{
+    ctx.err << QCoreApplication::translate("cli", "error: not implemented yet") << '\n';
+    return ExitUsage;
+}
+
+} // namespace syncdesk::cli

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/connectors/CrmTypes.h"
+#include "core/domain/DomainKey.h"
+#include "core/model/FieldDefinition.h"
+
+#include <QString>
+
+namespace syncdesk {
+
+// How a connector can find companies by domain key with its search/query API.
+enum class DomainSearchMode {
+    None,        // no usable search: page through all companies
+    ExactValues, // exact values (HubSpot search IN on `domain`): the key and its common raw variants
+                 // (www., http(s)://, trailing slash). Cannot serve the registrable policy (a
+                 // subdomain value would be missed), so that policy pages through all companies.
+    Substring,   // case-insensitive substring (Salesforce SOQL `Website LIKE '%key%'`): serves both
+                 // policies; the client drops false positives after normalising.
+};
+
+// How a contact is tied to its company.
+enum class AssociationStyle {
+    Associations, // many-to-many association objects (HubSpot v4): added by an associate call
+    ParentField,  // one lookup field on the contact (Salesforce Contact.AccountId)
+};
+
+// Request-size limits of one kind of lookup call. 0 means "no such limit".
+struct LookupLimits {
+    int maxValues = 0;             // values (keys, e-mails, ids) per request
+    int maxRequestChars = 0;       // request body (HubSpot search: 3,000) or URL (Salesforce: 16,384)
+    int requestOverheadChars = 0;  // fixed part of the request (JSON skeleton / SOQL text)
+    int perValueOverheadChars = 0; // what each value adds besides its own characters
+};
+
+// Everything the engine needs to know about a CRM, so that nothing in the planner or executor
+// special-cases a vendor. Numbers that vendors change over the years are plain members: a
+// connection may override them (API-NOTES.md: "make them settings").
+struct ConnectorFacts {
+    CrmKind kind = CrmKind::HubSpot;
+
+    // Object and property names.
+    QString companyObject;    // "companies" / "Account"
+    QString contactObject;    // "contacts" / "Contact"
+    QString domainProperty;   // "domain" / "Website": the companies' match property
+    QString nameProperty;     // "name" / "Name"
+    QString emailProperty;    // "email" / "Email": the contacts' match property
+    QString uniqueIdProperty; // "syncdesk_id" / "SyncDesk_Id__c": upsert key, once created on the CRM
+    DomainPolicy defaultPolicy = DomainPolicy::Host;
+
+    // Associations.
+    AssociationStyle associationStyle = AssociationStyle::Associations;
+    QString contactCompanyProperty; // ParentField style: "AccountId"
+
+    // Batch and page sizes.
+    int maxWriteBatch = 100;  // create/update/upsert/archive/associate inputs per call (HubSpot 100, SF 200)
+    int maxReadBatch = 100;   // records per read by id (HubSpot batch/read 100)
+    int listPageSize = 100;   // records per page when paging through all records (HubSpot 100, SF 2,000)
+    int searchPageSize = 200; // records per page of a search/query (HubSpot 200, SF 2,000)
+    int maxSearchResults = 0; // results one search can reach (HubSpot 10,000); 0 = unlimited
+    int maxAssociationReadBatch = 100; // contacts per association read (ParentField: unused)
+
+    // Lookups.
+    DomainSearchMode domainSearch = DomainSearchMode::ExactValues;
+    LookupLimits domainLookup; // companies by domain key
+    LookupLimits emailLookup;  // contacts by e-mail (HubSpot batch read idProperty=email; SF SOQL IN)
+    // HubSpot's search filter limits (filter groups ORed, filters ANDed). A lookup uses one IN
+    // filter per request; the numbers are here for connectors that build other searches.
+    int maxFilterGroups = 0;
+    int maxFiltersPerGroup = 0;
+    int maxFilters = 0;
+
+    QString objectName(RecordObject object) const {
+        return object == RecordObject::Company ? companyObject : contactObject;
+    }
+    // The property a record of `object` is matched on (domain / e-mail).
+    QString matchProperty(RecordObject object) const {
+        return object == RecordObject::Company ? domainProperty : emailProperty;
+    }
+
+    // The published facts of each CRM kind (API-NOTES.md). Sandbox = HubSpot's dialect.
+    static ConnectorFacts forKind(CrmKind kind);
+};
+
+} // namespace syncdesk
