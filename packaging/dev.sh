@@ -72,6 +72,8 @@ cmd_test() {
     echo "== Build (preset ci: -Werror) =="
     cmake --preset ci >/dev/null
     cmake --build --preset ci
+    echo "== Node check dependencies (HubSpot's official client, from npm) =="
+    npm ci --prefix "$SRC/tests/sandbox/node" --no-audit --no-fund
     echo "== Tests (preset ci) =="
     with_private_keyring xvfb-run -a -s "-screen 0 1600x1000x24" ctest --preset ci
     echo "== Build (preset asan: ASan + UBSan, core) =="
