@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QStringList>
+
+namespace syncdesk {
+
+// Loading many companies at once (an import of a large file into a workspace that holds few).
+//
+// Migration 2 keeps the search index and seven indexes in step row by row. That is right for edits
+// and small imports, but costly in bulk: with SQLite 3.40 a row inserted through the search-index
+// trigger costs ~0.2 ms (FTS5 does bookkeeping at every trigger-fired insert: the same rows inserted
+// into the search table directly go ~6x faster), and the seven indexes cost more the larger the table
+// grows beyond the page cache. Loading in bulk instead:
+//
+//   BEGIN
+//   companyBulkLoadBeginStatements()   drops the search triggers and migration 2's indexes
+//   ... INSERT / UPDATE / DELETE companies ...
+//   companyBulkLoadEndStatements()     recreates them and rebuilds the whole search index
+//   COMMIT
+//
+// Everything is transactional: a rollback restores the triggers and indexes. The end costs time in
+// proportion to all companies (~10 s for 1,000,000 measured in the sqlite3 shell; see
+// docs/filter-expressions.md), so it pays off only when the load is large compared with what the
+// workspace already holds. Other connections keep seeing the old state until COMMIT.
+//
+// Defined in core/store/SchemaQueryMigration.cpp, next to the migration they mirror (link
+// syncdesk_core_store).
+QStringList companyBulkLoadBeginStatements();
+QStringList companyBulkLoadEndStatements();
+
+} // namespace syncdesk

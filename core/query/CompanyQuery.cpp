@@ -1,0 +1,608 @@
+#include "core/query/CompanyQuery.h"
+
+#include "core/query/FilterParser.h"
+#include "core/query/QueryLogging.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace syncdesk {
+
+// How a page is fetched (measured on 1,000,000 companies, tests/bench/bench_query.cpp):
+//  - SQLite's planner, given `country = ? AND employees > ?` and ORDER BY name LIMIT 100, fetches every
+//    match through the filter's index and sorts them all, even when the sort order has its own index
+//    and the first 100 matches lie in its first few thousand entries. So when the sort key has an index,
+//    a page is first tried by walking that index for at most `walkBudget` rows, filtering as it goes
+//    (IndexWalk). When the walk does not fill the page, matches are few and SQLite's own plan
+//    (through the filter's index, then a sort) is the fast one. When the filter is made only of
+//    conditions that indexes answer, counting matches up to what the walk needs is cheap, and
+//    decides beforehand (walkIsLikely); otherwise such a count would read more rows than the walk.
+//  - Free-text words of 3+ characters are looked up in the trigram index `companies_search`. With
+//    few hits (<= sparseTextLimit) the query is driven from them (TextIndex). With many hits, reading
+//    them all costs more than testing rows one by one while walking the sort order, so ASCII words
+//    are then tested per row with LIKE (the same matches as the index). Words with other characters
+//    stay with the index (LIKE folds only A-Z); a per-row index probe was measured at ~100 us a row,
+//    so the hits are read once into a set instead.
+//  - Counts of free text alone come straight from the index; countUpTo() stops at its cap.
+
+namespace {
+
+const char selectColumns[] =
+    "c.id, c.external_id, c.name, c.website, c.domain, c.industry, c.employees, c.country,"
+    " c.city, c.description, c.linkedin_url, c.domain_key, c.custom, c.created_at,"
+    " c.updated_at";
+
+// Sort keys that an index of migration 1 or 2 (SchemaQueryMigration.cpp) returns in order, with id
+// (the rowid, implicitly last in every index) as the tie-break: FilterCompiler::sortKey(field) must
+// produce exactly this text for the walk to be used. A missing index makes the walk fail loudly
+// ("no such index"), which the tests would catch.
+struct WalkableKey {
+    const char* sortKey;
+    const char* column;
+    const char* indexClause;
+};
+const WalkableKey walkableSortKeys[] = {
+    {"c.id", "c.id", "NOT INDEXED"},
+    {"c.name COLLATE NOCASE", "c.name", "INDEXED BY companies_name"},
+    {"c.website COLLATE NOCASE", "c.website", "INDEXED BY companies_website"},
+    {"c.domain COLLATE NOCASE", "c.domain", "INDEXED BY companies_domain"},
+    {"c.city COLLATE NOCASE", "c.city", "INDEXED BY companies_city"},
+    {"c.employees", "c.employees", "INDEXED BY companies_employees"},
+    {"c.updated_at", "c.updated_at", "INDEXED BY companies_updated_at"},
+};
+
+// Columns that lead an index of migration 1 or 2, and the operators such an index answers.
+bool answeredByIndex(const FilterNode& node, const FieldCatalog& catalog) {
+    static const QStringList indexed = {
+        QStringLiteral("id"),      QStringLiteral("name"),     QStringLiteral("website"),
+        QStringLiteral("domain"),  QStringLiteral("industry"), QStringLiteral("employees"),
+        QStringLiteral("country"), QStringLiteral("city"),     QStringLiteral("updated_at")};
+    switch (node.kind) {
+    case FilterNode::Kind::Not:
+        return false;
+    case FilterNode::Kind::All:
+    case FilterNode::Kind::Any:
+        for (const FilterNode& child : node.children) {
+            if (!answeredByIndex(child, catalog))
+                return false;
+        }
+        return true;
+    case FilterNode::Kind::Condition:
+        break;
+    }
+    const QueryField* f = catalog.find(node.field);
+    if (!f || f->storage != QueryField::Storage::Column || !indexed.contains(f->key))
+        return false;
+    switch (node.op) {
+    case FilterOperator::Equal:
+    case FilterOperator::In:
+    case FilterOperator::Greater:
+    case FilterOperator::GreaterOrEqual:
+    case FilterOperator::Less:
+    case FilterOperator::LessOrEqual:
+    case FilterOperator::IsEmpty:
+        return true;
+    default:
+        return false;
+    }
+}
+
+const char textIndexMatch[] = "c.id IN (SELECT rowid FROM companies_search WHERE companies_search MATCH ?)";
+
+bool isAscii(const QString& s) {
+    for (QChar c : s) {
+        if (c.unicode() > 0x7f)
+            return false;
+    }
+    return true;
+}
+
+// Whitespace-separated words; "double quoted" text is one word (spaces included).
+QStringList searchWords(const QString& text) {
+    QStringList words;
+    QString current;
+    bool quoted = false;
+    for (QChar c : text) {
+        if (c == u'"') {
+            if (!current.trimmed().isEmpty())
+                words << current.trimmed();
+            current.clear();
+            quoted = !quoted;
+        } else if (c.isSpace() && !quoted) {
+            if (!current.isEmpty())
+                words << current;
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        words << (quoted ? current.trimmed() : current);
+    return words;
+}
+
+QString ftsPhrase(QString word) {
+    return u'"' + word.replace(u'"', QLatin1String("\"\"")) + u'"';
+}
+
+SqlFragment likeAnyColumn(const QString& word) {
+    const QString p = FilterCompiler::containsPattern(word);
+    return {QStringLiteral(
+                "(c.name LIKE ? ESCAPE '\\' OR c.website LIKE ? ESCAPE '\\' OR c.domain LIKE ? ESCAPE '\\')"),
+            {p, p, p}};
+}
+
+void appendAnd(SqlFragment& to, const SqlFragment& term) {
+    if (term.isEmpty())
+        return;
+    if (!to.isEmpty())
+        to.sql += QLatin1String(" AND ");
+    to += term;
+}
+
+QSqlDatabase connection(const QString& name) {
+    return QSqlDatabase::database(
+        name.isEmpty() ? QString::fromLatin1(QSqlDatabase::defaultConnection) : name, false);
+}
+
+bool run(QSqlQuery& q, const QString& sql, const QVariantList& binds, QString* error) {
+    q.setForwardOnly(true);
+    bool ok = q.prepare(sql);
+    if (ok) {
+        for (const QVariant& v : binds)
+            q.addBindValue(v);
+        ok = q.exec();
+    }
+    if (!ok) {
+        qCWarning(lcQuery) << "query failed:" << q.lastError().text();
+        if (error)
+            *error = CompanyQuery::tr("the company query failed: %1").arg(q.lastError().text());
+    }
+    return ok;
+}
+
+CompanyRow readRow(const QSqlQuery& q) {
+    CompanyRow r;
+    r.id = q.value(0).toLongLong();
+    r.externalId = q.value(1).toString();
+    r.name = q.value(2).toString();
+    r.website = q.value(3).toString();
+    r.domain = q.value(4).toString();
+    r.industry = q.value(5).toString();
+    r.employees = q.value(6).isNull() ? QVariant() : q.value(6);
+    r.country = q.value(7).toString();
+    r.city = q.value(8).toString();
+    r.description = q.value(9).toString();
+    r.linkedinUrl = q.value(10).toString();
+    r.domainKey = q.value(11).toString();
+    r.custom = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
+    r.createdAt = q.value(13).toString();
+    r.updatedAt = q.value(14).toString();
+    return r;
+}
+
+} // namespace
+
+QVariant CompanyRow::value(const QString& key) const {
+    if (key == u"id")
+        return id;
+    if (key == u"name")
+        return name;
+    if (key == u"website")
+        return website;
+    if (key == u"domain")
+        return domain;
+    if (key == u"industry")
+        return industry;
+    if (key == u"employees")
+        return employees;
+    if (key == u"country")
+        return country;
+    if (key == u"city")
+        return city;
+    if (key == u"description")
+        return description;
+    if (key == u"linkedin_url")
+        return linkedinUrl;
+    if (key == u"created_at")
+        return createdAt;
+    if (key == u"updated_at")
+        return updatedAt;
+    const QJsonValue v = custom.value(key);
+    return v.isUndefined() || v.isNull() ? QVariant() : v.toVariant();
+}
+
+struct CompanyQuery::Compiled {
+    FieldCatalog catalog;
+    SqlFragment filter;         // empty: no filter
+    QString textMatch;          // search-index query for the words of 3+ characters; empty if none
+    SqlFragment shortWords;     // LIKE tests of the shorter words
+    SqlFragment exactText;      // a per-row test of every word; empty: no free text
+    SqlFragment sortKey;        // over `c`
+    QString walkIndex;          // "INDEXED BY ..." when an index returns rows in sort order; empty otherwise
+    QString walkColumn;         // the sort column then (without COLLATE)
+    bool walkNullable = false;  // the sort column may hold NULL
+    bool indexedFilter = false; // every condition of the filter can be answered by an index
+    std::optional<bool> sparseText;
+};
+
+CompanyQuery::CompanyQuery(QString connectionName)
+    : m_connectionName(std::move(connectionName)) {}
+
+void CompanyQuery::setSearchText(const QString& text) {
+    m_text = text;
+    invalidate();
+}
+
+void CompanyQuery::setFilter(std::optional<FilterNode> filter) {
+    m_filter = std::move(filter);
+    invalidate();
+}
+
+std::optional<FilterError> CompanyQuery::setFilterExpression(const QString& expression) {
+    if (expression.trimmed().isEmpty()) {
+        setFilter(std::nullopt);
+        return std::nullopt;
+    }
+    FilterParser::Result parsed = FilterParser::parse(expression);
+    if (!parsed.ok())
+        return parsed.error;
+
+    FilterError error;
+    FieldCatalog catalog;
+    if (!FieldCatalog::load(connection(m_connectionName), &catalog, &error.message)) {
+        error.kind = FilterError::Kind::Database;
+        return error;
+    }
+    if (!FilterCompiler(catalog).compile(*parsed.filter, &error))
+        return error;
+    setFilter(std::move(parsed.filter));
+    return std::nullopt;
+}
+
+void CompanyQuery::setSort(const QString& field, Qt::SortOrder order) {
+    m_sortField = field;
+    m_sortOrder = order;
+    invalidate();
+}
+
+void CompanyQuery::setTuning(const Tuning& tuning) {
+    m_tuning = tuning;
+    invalidate();
+}
+
+void CompanyQuery::invalidate() {
+    m_compiled.reset();
+    m_prepareError.reset();
+}
+
+std::optional<FilterError> CompanyQuery::prepare() {
+    if (m_compiled)
+        return std::nullopt;
+    if (m_prepareError)
+        return m_prepareError;
+
+    auto compiled = std::make_shared<Compiled>();
+    QString loadError;
+    if (!FieldCatalog::load(connection(m_connectionName), &compiled->catalog, &loadError)) {
+        FilterError e;
+        e.kind = FilterError::Kind::Database;
+        e.message = loadError;
+        return e; // not cached: the database may come back
+    }
+
+    if (m_filter) {
+        FilterError e;
+        std::optional<SqlFragment> sql = FilterCompiler(compiled->catalog).compile(*m_filter, &e);
+        if (!sql) {
+            m_prepareError = e;
+            return e;
+        }
+        compiled->filter = *sql;
+        compiled->indexedFilter = answeredByIndex(*m_filter, compiled->catalog);
+    }
+
+    const QueryField* sortField = compiled->catalog.find(m_sortField);
+    if (!sortField) {
+        FilterError e;
+        e.kind = FilterError::Kind::UnknownField;
+        e.field = m_sortField;
+        e.suggestions = compiled->catalog.closeMatches(m_sortField);
+        e.message = tr("cannot sort by \"%1\": there is no such field").arg(m_sortField);
+        m_prepareError = e;
+        return e;
+    }
+    compiled->sortKey = FilterCompiler::sortKey(*sortField);
+    for (const WalkableKey& key : walkableSortKeys) {
+        if (compiled->sortKey.binds.isEmpty() && compiled->sortKey.sql == QLatin1String(key.sortKey)) {
+            compiled->walkIndex = QString::fromLatin1(key.indexClause);
+            compiled->walkColumn = QString::fromLatin1(key.column);
+            compiled->walkNullable = sortField->nullable;
+        }
+    }
+
+    QStringList phrases;
+    for (const QString& word : searchWords(m_text)) {
+        if (word.toUcs4().size() >= 3) {
+            phrases << ftsPhrase(word);
+            if (isAscii(word))
+                appendAnd(compiled->exactText, likeAnyColumn(word));
+            else
+                appendAnd(compiled->exactText, {QString::fromLatin1(textIndexMatch), {ftsPhrase(word)}});
+        } else {
+            appendAnd(compiled->shortWords, likeAnyColumn(word));
+            appendAnd(compiled->exactText, likeAnyColumn(word));
+        }
+    }
+    compiled->textMatch = phrases.join(QLatin1String(" AND "));
+
+    m_compiled = compiled;
+    return std::nullopt;
+}
+
+bool CompanyQuery::ensurePrepared(QString* error) {
+    if (std::optional<FilterError> e = prepare()) {
+        if (error)
+            *error = e->message;
+        return false;
+    }
+    return true;
+}
+
+bool CompanyQuery::textIsSparse(QString* error) {
+    Compiled& c = *m_compiled;
+    if (c.textMatch.isEmpty())
+        return false;
+    if (!c.sparseText) {
+        QSqlQuery q(connection(m_connectionName));
+        if (!run(q,
+                 QStringLiteral(
+                     "SELECT count(*) FROM (SELECT 1 FROM companies_search WHERE companies_search MATCH ?"
+                     " LIMIT ?)"),
+                 {c.textMatch, qint64(m_tuning.sparseTextLimit) + 1}, error) ||
+            !q.next())
+            return false;
+        c.sparseText = q.value(0).toLongLong() <= m_tuning.sparseTextLimit;
+    }
+    return *c.sparseText;
+}
+
+SqlFragment CompanyQuery::whereClause(bool useTextIndex) const {
+    const Compiled& c = *m_compiled;
+    SqlFragment where;
+    appendAnd(where, c.filter);
+    if (useTextIndex && !c.textMatch.isEmpty()) {
+        appendAnd(where, {QString::fromLatin1(textIndexMatch), {c.textMatch}});
+        appendAnd(where, c.shortWords);
+    } else {
+        appendAnd(where, c.exactText);
+    }
+    if (!where.isEmpty())
+        where.sql.prepend(QLatin1String(" WHERE "));
+    return where;
+}
+
+// " ORDER BY <key> <dir>, c.id <dir>" (the key's binds, if any, follow the WHERE clause's).
+QString CompanyQuery::orderByClause() const {
+    const QString dir = m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    return QLatin1String(" ORDER BY ") + m_compiled->sortKey.sql + dir + QLatin1String(", c.id") + dir;
+}
+
+std::optional<QList<CompanyRow>> CompanyQuery::fetchRows(const QString& sql, const QVariantList& binds,
+                                                         QString* error) const {
+    QSqlQuery q(connection(m_connectionName));
+    if (!run(q, sql, binds, error))
+        return std::nullopt;
+    QList<CompanyRow> rows;
+    while (q.next())
+        rows << readRow(q);
+    return rows;
+}
+
+std::optional<QList<CompanyRow>> CompanyQuery::page(qint64 offset, int limit, QString* error) {
+    if (!ensurePrepared(error))
+        return std::nullopt;
+    const Compiled& c = *m_compiled;
+    offset = qMax<qint64>(0, offset);
+    if (limit <= 0)
+        return QList<CompanyRow>();
+
+    const QString orderBy = orderByClause();
+    // The page's ids first, then their rows: sorting (id, key) pairs is far cheaper than sorting
+    // whole rows when SQLite has to sort all matches (measured 3x on a deep page).
+    auto plain = [&](bool useTextIndex, Plan plan) -> std::optional<QList<CompanyRow>> {
+        const SqlFragment where = whereClause(useTextIndex);
+        m_lastPlan = plan;
+        return fetchRows(QLatin1String("SELECT ") + QLatin1String(selectColumns) +
+                             QLatin1String(" FROM companies c WHERE c.id IN (SELECT c.id FROM companies c") +
+                             where.sql + orderBy + QLatin1String(" LIMIT ? OFFSET ?)") + orderBy,
+                         where.binds + c.sortKey.binds + QVariantList{limit, offset} + c.sortKey.binds,
+                         error);
+    };
+
+    const bool hasText = !c.exactText.isEmpty();
+    if (c.filter.isEmpty() && !hasText)
+        return plain(false, Plan::Plain);
+
+    QString probeError;
+    if (textIsSparse(&probeError))
+        return plain(true, Plan::TextIndex);
+    if (!probeError.isEmpty()) {
+        if (error)
+            *error = probeError;
+        return std::nullopt;
+    }
+
+    const int budget = m_tuning.walkBudget;
+    const bool probeFirst = c.indexedFilter && !hasText;
+    if (!c.walkIndex.isEmpty() && offset + limit <= budget / 2 &&
+        (!probeFirst || walkIsLikely(offset + limit, error))) {
+        std::optional<QList<CompanyRow>> rows = walkPage(offset, limit, error);
+        if (!rows)
+            return std::nullopt;
+        if (rows->size() == limit) {
+            m_lastPlan = Plan::IndexWalk;
+            return rows;
+        }
+    }
+    return plain(false, Plan::Plain);
+}
+
+// The page read along the sort index, limited to its first `walkBudget` entries: the sort key of
+// the entry that far in bounds the range, so that SQLite stops at the page (no sort) or at the bound.
+// A full page is the right page: the range is a prefix of the sort order. A short one says nothing.
+std::optional<QList<CompanyRow>> CompanyQuery::walkPage(qint64 offset, int limit, QString* error) {
+    const Compiled& c = *m_compiled;
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    const QString orderBy = orderByClause();
+
+    QSqlQuery bound(connection(m_connectionName));
+    if (!run(bound,
+             QLatin1String("SELECT ") + c.sortKey.sql + QLatin1String(" FROM companies c ") + c.walkIndex +
+                 orderBy + QLatin1String(" LIMIT 1 OFFSET ?"),
+             {m_tuning.walkBudget}, error))
+        return std::nullopt;
+
+    SqlFragment where = whereClause(false);
+    if (bound.next()) {
+        const QVariant b = bound.value(0);
+        const QString& column = c.walkColumn;
+        SqlFragment range;
+        if (ascending && b.isNull())
+            range = {column + QLatin1String(" IS NULL"), {}};
+        else if (ascending) {
+            const QString upTo = c.sortKey.sql + QLatin1String(" <= ?");
+            range = {c.walkNullable ? QString(u'(' + column + QLatin1String(" IS NULL OR ") + upTo + u')')
+                                    : upTo,
+                     {b}};
+        } else if (!b.isNull())
+            range = {c.sortKey.sql + QLatin1String(" >= ?"), {b}};
+        if (!range.isEmpty())
+            where.sql += (where.isEmpty() ? QLatin1String(" WHERE ") : QLatin1String(" AND ")) + range.sql;
+        where.binds += range.binds;
+    }
+    return fetchRows(QLatin1String("SELECT ") + QLatin1String(selectColumns) +
+                         QLatin1String(" FROM companies c ") + c.walkIndex + where.sql + orderBy +
+                         QLatin1String(" LIMIT ? OFFSET ?"),
+                     where.binds + QVariantList{limit, offset}, error);
+}
+
+// A walk of `walkBudget` rows of the sort index fills the page when at least a share of
+// (offset + limit) / walkBudget of all companies match. With a filter that indexes answer, counting
+// matches up to that many is cheap; fewer matches are few enough for SQLite to fetch and sort.
+bool CompanyQuery::walkIsLikely(qint64 rowsNeeded, QString* error) {
+    QSqlQuery q(connection(m_connectionName));
+    if (!run(q, QStringLiteral("SELECT max(id) FROM companies"), {}, error) || !q.next())
+        return false;
+    const qint64 companies = q.value(0).toLongLong();
+    const qint64 matchesNeeded = qMax<qint64>(1, companies * rowsNeeded / m_tuning.walkBudget);
+    const std::optional<CappedCount> matches = countUpTo(matchesNeeded, error);
+    return matches && !matches->exact;
+}
+
+std::optional<CappedCount> CompanyQuery::countUpTo(qint64 cap, QString* error) {
+    if (!ensurePrepared(error))
+        return std::nullopt;
+    const Compiled& c = *m_compiled;
+    const bool capped = cap >= 0;
+
+    QString from;
+    QVariantList binds;
+    if (c.filter.isEmpty() && c.exactText.isEmpty()) {
+        from = QStringLiteral(" FROM companies");
+    } else if (c.filter.isEmpty() && c.shortWords.isEmpty() && !c.textMatch.isEmpty()) {
+        from = QStringLiteral(" FROM companies_search WHERE companies_search MATCH ?");
+        binds << c.textMatch;
+    } else {
+        QString probeError;
+        const bool sparse = textIsSparse(&probeError);
+        if (!probeError.isEmpty()) {
+            if (error)
+                *error = probeError;
+            return std::nullopt;
+        }
+        const SqlFragment where = whereClause(sparse);
+        from = QLatin1String(" FROM companies c") + where.sql;
+        binds = where.binds;
+    }
+    QString sql;
+    if (capped) {
+        sql = QLatin1String("SELECT count(*) FROM (SELECT 1") + from + QLatin1String(" LIMIT ?)");
+        binds << cap + 1;
+    } else {
+        sql = QLatin1String("SELECT count(*)") + from;
+    }
+
+    QSqlQuery q(connection(m_connectionName));
+    if (!run(q, sql, binds, error) || !q.next())
+        return std::nullopt;
+    const qint64 n = q.value(0).toLongLong();
+    if (capped && n > cap)
+        return CappedCount{cap, false};
+    return CappedCount{n, true};
+}
+
+std::optional<qint64> CompanyQuery::count(QString* error) {
+    const std::optional<CappedCount> n = countUpTo(-1, error);
+    return n ? std::optional<qint64>(n->value) : std::nullopt;
+}
+
+std::optional<QList<qint64>> CompanyQuery::ids(QString* error) {
+    if (!ensurePrepared(error))
+        return std::nullopt;
+    const Compiled& c = *m_compiled;
+    QString probeError;
+    const bool sparse = textIsSparse(&probeError);
+    if (!probeError.isEmpty()) {
+        if (error)
+            *error = probeError;
+        return std::nullopt;
+    }
+    const SqlFragment where = whereClause(sparse);
+    QSqlQuery q(connection(m_connectionName));
+    if (!run(q, QLatin1String("SELECT c.id FROM companies c") + where.sql + orderByClause(),
+             where.binds + c.sortKey.binds, error))
+        return std::nullopt;
+    QList<qint64> out;
+    while (q.next())
+        out << q.value(0).toLongLong();
+    return out;
+}
+
+std::optional<QList<CompanyRow>> CompanyQuery::rowsByIds(const QString& connectionName,
+                                                         const QList<qint64>& ids, QString* error) {
+    QHash<qint64, CompanyRow> byId;
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QList<qint64> part = ids.mid(from, chunk);
+        QStringList marks;
+        QVariantList binds;
+        for (qint64 id : part) {
+            marks << QStringLiteral("?");
+            binds << id;
+        }
+        QSqlQuery q(connection(connectionName));
+        if (!run(q,
+                 QLatin1String("SELECT ") + QLatin1String(selectColumns) +
+                     QLatin1String(" FROM companies c WHERE c.id IN (") + marks.join(u',') + u')',
+                 binds, error))
+            return std::nullopt;
+        while (q.next()) {
+            CompanyRow row = readRow(q);
+            byId.insert(row.id, std::move(row));
+        }
+    }
+    QList<CompanyRow> out;
+    out.reserve(ids.size());
+    for (qint64 id : ids) {
+        auto it = byId.constFind(id);
+        if (it != byId.constEnd())
+            out << *it;
+    }
+    return out;
+}
+
+} // namespace syncdesk

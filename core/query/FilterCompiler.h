@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/query/FieldCatalog.h"
+#include "core/query/FilterError.h"
+#include "core/query/FilterNode.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+namespace syncdesk {
+
+// A piece of SQL and the values for its `?` placeholders, in order.
+struct SqlFragment {
+    QString sql;
+    QVariantList binds;
+
+    bool isEmpty() const { return sql.isEmpty(); }
+    SqlFragment& operator+=(const SqlFragment& other);
+};
+
+// Turns a FilterNode into a SQL boolean expression over `companies AS c`, type-aware:
+// text-like fields compare case-insensitively (SQLite NOCASE / LIKE: A-Z only), numbers numerically,
+// dates as ISO-8601 text at the precision written, yes/no fields by their usual spellings.
+// Every condition evaluates to 0 or 1 (never NULL), so `not` is an exact complement: an empty
+// value is "not equal" to anything and never greater or smaller than anything.
+// Field names only ever reach the SQL text as known column names; custom field keys and every value
+// are bound as parameters.
+class FilterCompiler {
+    Q_DECLARE_TR_FUNCTIONS(FilterCompiler)
+public:
+    explicit FilterCompiler(const FieldCatalog& catalog);
+
+    std::optional<SqlFragment> compile(const FilterNode& filter, FilterError* error) const;
+
+    // The ORDER BY expression for `field` (no direction), over `alias`.
+    static SqlFragment sortKey(const QueryField& field, const QString& alias = QStringLiteral("c"));
+
+    // A LIKE pattern matching `text` anywhere, with \ as the escape character.
+    static QString containsPattern(const QString& text);
+
+private:
+    std::optional<SqlFragment> compileCondition(const FilterNode& node, FilterError* error) const;
+
+    const FieldCatalog& m_catalog;
+};
+
+} // namespace syncdesk

@@ -1,0 +1,5 @@
+#include "core/query/QueryLogging.h"
+
+namespace syncdesk {
+Q_LOGGING_CATEGORY(lcQuery, "syncdesk.query")
+}

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace syncdesk {
+Q_DECLARE_LOGGING_CATEGORY(lcQuery) // "syncdesk.query"
+}
