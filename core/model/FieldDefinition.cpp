@@ -85,4 +85,28 @@ QList<FieldDefinition> builtInFields(RecordObject object)
     };
 }
 
+QString customFieldKey(const QString& label)
+{
+    QString decomposed = label.normalized(QString::NormalizationForm_KD);
+    decomposed.replace(u'ß', QLatin1String("ss"));
+    QString key;
+    key.reserve(decomposed.size());
+    bool pendingUnderscore = false;
+    for (QChar c : std::as_const(decomposed)) {
+        if (c.isMark())
+            continue; // the accent of a decomposed letter
+        const char16_t u = c.unicode();
+        const bool alnum = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+        if (!alnum) {
+            pendingUnderscore = !key.isEmpty();
+            continue;
+        }
+        if (pendingUnderscore)
+            key += u'_';
+        pendingUnderscore = false;
+        key += c.toLower();
+    }
+    return key.isEmpty() ? QStringLiteral("field") : key;
+}
+
 } // namespace syncdesk

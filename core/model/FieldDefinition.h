@@ -36,4 +36,9 @@ struct FieldDefinition {
 // PRODUCT.md built-ins, in display order.
 QList<FieldDefinition> builtInFields(RecordObject object);
 
+// Key for a custom field from its label: ASCII lower-case letters, digits and single underscores
+// ("Annual Revenue (€)" -> "annual_revenue", "Größe" -> "grosse": accents dropped); "field" when
+// nothing is left. Callers make it unique.
+QString customFieldKey(const QString& label);
+
 } // namespace syncdesk

@@ -2,7 +2,9 @@
 
 namespace syncdesk {
 
-SchemaMigration queryIndexMigration(); // SchemaQueryMigration.cpp
+SchemaMigration queryIndexMigration();   // SchemaQueryMigration.cpp: indexes for the company query
+SchemaMigration connectionsMigration();  // SchemaConnectionsMigration.cpp: connections, mappings, CRM schema cache
+SchemaMigration runsMigration();         // SchemaRunsMigration.cpp: runs, run records, journal, connector log
 
 const QList<SchemaMigration>& workspaceMigrations()
 {
@@ -54,10 +56,14 @@ const QList<SchemaMigration>& workspaceMigrations()
                             " custom TEXT NOT NULL DEFAULT '{}',"
                             " created_at TEXT NOT NULL,"
                             " updated_at TEXT NOT NULL)"),
-             QStringLiteral("CREATE INDEX contacts_company ON contacts (company_id)"),
+             // Also serves the importer's "same first and last name within the same company" lookup.
+             QStringLiteral("CREATE INDEX contacts_company ON contacts"
+                            " (company_id, last_name COLLATE NOCASE, first_name COLLATE NOCASE)"),
              QStringLiteral("CREATE INDEX contacts_email_key ON contacts (email_key)"),
          }},
         queryIndexMigration(),
+        connectionsMigration(),
+        runsMigration(),
     };
     return migrations;
 }

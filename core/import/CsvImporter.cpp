@@ -1,0 +1,997 @@
+#include "core/import/CsvImporter.h"
+
+#include "core/domain/DomainKey.h"
+#include "core/domain/EmailAddress.h"
+#include "core/import/CsvReader.h"
+#include "core/import/HeaderAliases.h"
+#include "core/import/ValueTypes.h"
+#include "core/model/Company.h"
+#include "core/model/Contact.h"
+#include "core/query/CompanyBulkLoad.h"
+#include "core/store/CompanyStore.h"
+#include "core/store/ContactStore.h"
+#include "core/store/FieldStore.h"
+#include "core/store/Workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <optional>
+#include <vector>
+
+// Info and debug messages are off unless enabled (QT_LOGGING_RULES="syncdesk.import.debug=true").
+Q_LOGGING_CATEGORY(lcImport, "syncdesk.import", QtWarningMsg)
+
+namespace syncdesk {
+
+QString ImportIssue::toString() const {
+    if (line <= 0)
+        return message;
+    return QCoreApplication::translate("CsvImporter", "line %1: %2").arg(line).arg(message);
+}
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("CsvImporter", text);
+}
+
+// Lower-cases ASCII letters only: the same comparison as SQLite's NOCASE used by the store's queries.
+QString asciiFold(const QString& s) {
+    QString out = s;
+    for (QChar& c : out) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(char16_t(c.unicode() + 32));
+    }
+    return out;
+}
+
+QString contactNameKey(std::optional<qint64> companyId, const QString& firstName, const QString& lastName) {
+    return QString::number(companyId.value_or(0)) + u'\x1f' + asciiFold(firstName) + u'\x1f' +
+           asciiFold(lastName);
+}
+
+constexpr qint64 ImportCacheKibibytes = 64 * 1024; // SQLite page cache while importing
+// A bulk load starts once this many companies were written, and at least 1/BulkLoadRatio of those
+// the workspace held when the import began.
+constexpr qint64 BulkLoadMinimumWrites = 5000;
+constexpr qint64 BulkLoadRatio = 20;
+
+// Identity values of the workspace's records, by 64-bit hash: a miss proves that no record has the
+// value; a hit is a candidate that the caller verifies against the stored record.
+class IdentityIndex {
+public:
+    enum Kind { External, Key, Name, KindCount };
+
+    void add(Kind kind, const QString& value, qint64 id) {
+        if (value.isEmpty())
+            return;
+        qint64& slot = m_maps[kind][hash(value)];
+        if (slot == 0)
+            slot = id; // keep the oldest, like the store's "ORDER BY id LIMIT 1"
+    }
+    qint64 find(Kind kind, const QString& value) const { return m_maps[kind].value(hash(value), 0); }
+    void reserve(qsizetype n) {
+        for (auto& map : m_maps)
+            map.reserve(n);
+    }
+
+private:
+    static size_t hash(const QString& value) { return qHash(value, size_t(0x9E3779B97F4A7C15ull)); }
+    QHash<size_t, qint64> m_maps[KindCount];
+};
+
+// The records around the last one fetched. A re-import meets the workspace's records mostly in id
+// order, so fetching them a window at a time saves a query per row. Kept current with put().
+template <typename Record> class RecordWindow {
+public:
+    static constexpr qint64 Size = 256;
+
+    template <typename Store> std::optional<Record> get(Store& store, qint64 id) {
+        if (const Record* r = find(id))
+            return *r;
+        m_first = id;
+        m_slots.assign(size_t(Size), std::nullopt);
+        QList<Record> records = store.getRange(id, id + Size - 1);
+        for (Record& r : records)
+            m_slots[size_t(r.id - id)] = std::move(r);
+        if (const Record* r = find(id))
+            return *r;
+        return std::nullopt;
+    }
+    void put(const Record& record) {
+        if (record.id >= m_first && record.id < m_first + qint64(m_slots.size()))
+            m_slots[size_t(record.id - m_first)] = record;
+    }
+
+private:
+    const Record* find(qint64 id) const {
+        if (id < m_first || id >= m_first + qint64(m_slots.size()) || !m_slots[size_t(id - m_first)])
+            return nullptr;
+        return &*m_slots[size_t(id - m_first)];
+    }
+
+    qint64 m_first = 0;
+    std::vector<std::optional<Record>> m_slots;
+};
+
+struct Column {
+    int index = 0;
+    QString header;
+    ColumnRole role = ColumnRole::Custom;
+    QString Company::*companyText = nullptr;
+    QString Contact::*contactText = nullptr;
+    bool employees = false;
+    int custom = -1; // index into ImportRun::m_customs
+};
+
+struct CustomColumn {
+    FieldDefinition field;
+    bool isNew = false;
+    TypeInference inference;
+    qint64 misfits = 0; // values of an existing field that do not fit its type
+    qint64 firstMisfitLine = 0;
+};
+
+// Connection settings for the length of an import, put back afterwards: a larger page cache (a big
+// transaction whose dirty pages do not fit spills them to the WAL again and again) and temporary
+// files in memory (each INSERT of a multi-statement transaction writes a statement journal).
+class ScopedImportPragmas {
+public:
+    ScopedImportPragmas(const QSqlDatabase& db, qint64 cacheKibibytes)
+        : m_db(db) {
+        set(QStringLiteral("cache_size"), QString::number(-cacheKibibytes));
+        set(QStringLiteral("temp_store"), QStringLiteral("MEMORY"));
+    }
+    ~ScopedImportPragmas() {
+        QSqlQuery q(m_db);
+        for (auto it = m_previous.cbegin(); it != m_previous.cend(); ++it)
+            q.exec(QStringLiteral("PRAGMA %1 = %2").arg(it.key(), it.value()));
+    }
+
+private:
+    void set(const QString& pragma, const QString& value) {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("PRAGMA ") + pragma) && q.next())
+            m_previous.insert(pragma, q.value(0).toString());
+        q.exec(QStringLiteral("PRAGMA %1 = %2").arg(pragma, value));
+    }
+
+    QSqlDatabase m_db;
+    QMap<QString, QString> m_previous;
+};
+
+class ImportRun {
+public:
+    ImportRun(const Workspace& workspace, const ImportOptions& options, RecordObject object,
+              ImportResult& result)
+        : m_options(options)
+        , m_object(object)
+        , m_result(result)
+        , m_companies(workspace)
+        , m_contacts(workspace)
+        , m_fields(workspace)
+        , m_workspace(workspace) {}
+
+    // False on a fatal error (m_result.fatalError set); the caller rolls back.
+    bool run(QIODevice* device, qint64 sizeHint);
+
+private:
+    bool fatal(const QString& message) {
+        if (m_result.fatalError.isEmpty())
+            m_result.fatalError = message;
+        return false;
+    }
+    bool storeFailed(const QString& storeError) {
+        return fatal(tr("Writing to the workspace failed: %1").arg(storeError));
+    }
+    void error(qint64 line, const QString& message) {
+        m_result.errors.append({line, message});
+        ++m_result.skipped;
+    }
+    void warning(qint64 line, const QString& message) { m_result.warnings.append({line, message}); }
+
+    bool mapHeader(const CsvRecord& header);
+    bool chooseIdentityLookup(qint64 sizeHint);
+    bool runStatements(const QStringList& statements);
+    bool noteCompanyWrite();
+    bool finishCustomFields();
+    bool checkShape(const CsvRecord& record);
+    void observeCustom(const CustomValues& values, qint64 line);
+    void noteDuplicate(qint64 id, qint64 line, const QString& identity);
+
+    bool importCompany(const CsvRecord& record);
+    std::optional<Company> lookupCompany(IdentityIndex::Kind kind, const QString& value, bool* ok);
+    std::optional<Company> findCompany(const Company& incoming, const QString& key, bool* ok,
+                                       QString* identity);
+    void indexCompany(const Company& c);
+
+    bool importContact(const CsvRecord& record);
+    std::optional<qint64> linkedCompany(const CsvRecord& record, bool* ok);
+    std::optional<Contact> lookupContact(IdentityIndex::Kind kind, const QString& value,
+                                         const Contact& incoming, bool* ok);
+    std::optional<Contact> findContact(const Contact& incoming, bool* ok, QString* identity);
+    void indexContact(const Contact& c);
+
+    const ImportOptions& m_options;
+    RecordObject m_object;
+    ImportResult& m_result;
+    CompanyStore m_companies;
+    ContactStore m_contacts;
+    FieldStore m_fields;
+    const Workspace& m_workspace;
+
+    QList<Column> m_columns;
+    QList<CustomColumn> m_customs;
+    int m_headerSize = 0;
+    int m_fullNameColumn = -1;
+    QList<int> m_companyLinkColumns[4]; // by ColumnRole CompanyExternalId .. CompanyName
+    bool m_inMemory = true;
+    qint64 m_existing = 0;   // records in the table when the import began
+    qint64 m_writes = 0;     // companies created or updated so far
+    bool m_bulkLoad = false; // search triggers and query indexes dropped until the end (CompanyBulkLoad.h)
+    IdentityIndex m_index;
+    RecordWindow<Company> m_companyWindow;
+    RecordWindow<Contact> m_contactWindow;
+    QHash<qint64, qint64> m_touched;       // record id -> line of the row that first wrote or matched it
+    QHash<QString, qint64> m_companyLinks; // contacts: "kind:value" -> company id (0: none)
+};
+
+bool ImportRun::mapHeader(const CsvRecord& header) {
+    if (!header.error.isEmpty())
+        return fatal(tr("line %1: the header row is malformed: %2").arg(header.line).arg(header.error));
+    m_headerSize = int(header.fields.size());
+
+    const QList<FieldDefinition> existing = m_fields.list(m_object);
+    if (!m_fields.lastError().isEmpty())
+        return storeFailed(m_fields.lastError());
+
+    QSet<QString> filledRoles; // "role:key" already supplied by an earlier column
+    QSet<QString> newCustomKeys;
+    bool hasFirstOrLast = false;
+    for (const QString& h : header.fields) {
+        const HeaderRole r = roleForHeader(m_object, h.trimmed());
+        hasFirstOrLast = hasFirstOrLast || r.fieldKey == u"first_name" || r.fieldKey == u"last_name";
+    }
+
+    for (int i = 0; i < header.fields.size(); ++i) {
+        const QString name = header.fields.at(i).trimmed();
+        if (name.isEmpty()) {
+            warning(header.line, tr("column %1 has no name: its values are ignored").arg(i + 1));
+            continue;
+        }
+        Column col;
+        col.index = i;
+        col.header = name;
+        HeaderRole role = roleForHeader(m_object, name);
+        if (role.role == ColumnRole::FullName && hasFirstOrLast)
+            role = HeaderRole{}; // "Name" next to first/last name columns: keep it as a custom field
+        col.role = role.role;
+
+        if (col.role != ColumnRole::Custom) {
+            const QString slot = QString::number(int(col.role)) + u':' + role.fieldKey;
+            if (filledRoles.contains(slot)) {
+                warning(header.line,
+                        tr("column %1 \"%2\" is ignored: an earlier column already supplies that field")
+                            .arg(i + 1)
+                            .arg(name));
+                continue;
+            }
+            filledRoles.insert(slot);
+            if (col.role == ColumnRole::BuiltIn) {
+                col.companyText =
+                    m_object == RecordObject::Company ? Company::textField(role.fieldKey) : nullptr;
+                col.contactText =
+                    m_object == RecordObject::Contact ? Contact::textField(role.fieldKey) : nullptr;
+                col.employees = m_object == RecordObject::Company && role.fieldKey == u"employees";
+            } else if (col.role == ColumnRole::FullName) {
+                m_fullNameColumn = i;
+            } else if (col.role >= ColumnRole::CompanyExternalId) {
+                m_companyLinkColumns[int(col.role) - int(ColumnRole::CompanyExternalId)].append(i);
+            }
+            m_columns.append(col);
+            continue;
+        }
+
+        // Custom: an existing field with that label or key, else a new one.
+        std::optional<FieldDefinition> field;
+        const QString slug = customFieldKey(name);
+        for (const FieldDefinition& f : existing) {
+            if (!f.builtIn && (f.label.compare(name, Qt::CaseInsensitive) == 0 || f.key == slug))
+                field = f;
+        }
+        const QString slot = field ? field->key : name.toCaseFolded();
+        if (filledRoles.contains(u"custom:" + slot) || newCustomKeys.contains(slot)) {
+            warning(
+                header.line,
+                tr("column %1 \"%2\" is ignored: an earlier column has the same name").arg(i + 1).arg(name));
+            continue;
+        }
+        filledRoles.insert(u"custom:" + slot);
+        CustomColumn custom;
+        if (field) {
+            custom.field = *field;
+        } else {
+            // Created now as text (inside the import's transaction); typed from the values at the end.
+            auto added = m_fields.addCustomField(m_object, name, FieldType::Text);
+            if (!added) {
+                warning(header.line,
+                        tr("column %1 \"%2\" is ignored: %3").arg(i + 1).arg(name, m_fields.lastError()));
+                continue;
+            }
+            custom.field = *added;
+            custom.isNew = true;
+            newCustomKeys.insert(slot);
+        }
+        col.custom = int(m_customs.size());
+        m_customs.append(custom);
+        m_columns.append(col);
+    }
+
+    auto has = [this](const char* builtInKey) {
+        for (const Column& c : std::as_const(m_columns)) {
+            const bool match = builtInKey
+                                   ? (c.role == ColumnRole::BuiltIn &&
+                                      roleForHeader(m_object, c.header).fieldKey == QLatin1String(builtInKey))
+                                   : c.role == ColumnRole::ExternalId;
+            if (match)
+                return true;
+        }
+        return false;
+    };
+    QStringList headers;
+    for (const QString& h : header.fields)
+        headers.append(u'"' + h.trimmed() + u'"');
+    if (m_object == RecordObject::Company) {
+        if (!has(nullptr) && !has("name") && !has("website") && !has("domain"))
+            return fatal(
+                tr("The file has no column for the company name, website, domain or id (its columns: %1). "
+                   "See docs/import.md for the recognised column names.")
+                    .arg(headers.join(QLatin1String(", "))));
+    } else if (!has(nullptr) && !has("email") && !has("first_name") && !has("last_name") &&
+               m_fullNameColumn < 0) {
+        return fatal(tr("The file has no column for the contact's e-mail, name or id (its columns: %1). "
+                        "See docs/import.md for the recognised column names.")
+                         .arg(headers.join(QLatin1String(", "))));
+    }
+    return true;
+}
+
+bool ImportRun::chooseIdentityLookup(qint64 sizeHint) {
+    using Lookup = ImportOptions::IdentityLookup;
+    const qint64 existing = m_object == RecordObject::Company ? m_companies.count() : m_contacts.count();
+    if (existing < 0)
+        return storeFailed(m_object == RecordObject::Company ? m_companies.lastError()
+                                                             : m_contacts.lastError());
+    m_existing = existing;
+    m_inMemory = true;
+    if (m_options.identityLookup == Lookup::Database) {
+        m_inMemory = false;
+    } else if (m_options.identityLookup == Lookup::Automatic && existing > 100000) {
+        // Loading the index costs one pass over the table (about 1 s per million rows); indexed
+        // queries cost a few microseconds per row. A file of fewer rows than a tenth of the table is
+        // cheaper with queries. Rows are estimated at 100 bytes.
+        const qint64 estimatedRows = sizeHint > 0 ? sizeHint / 100 : 0;
+        m_inMemory = estimatedRows * 10 >= existing;
+    }
+    m_result.identityLookup =
+        m_inMemory ? ImportResult::IdentityLookup::InMemory : ImportResult::IdentityLookup::Database;
+    if (!m_inMemory)
+        return true;
+
+    QElapsedTimer timer;
+    timer.start();
+    m_index.reserve(existing + (sizeHint > 0 ? sizeHint / 100 : 0));
+    bool ok;
+    if (m_object == RecordObject::Company) {
+        ok = m_companies.forEachIdentity(
+            [this](qint64 id, const QString& ext, const QString& key, const QString& name) {
+                m_index.add(IdentityIndex::External, ext, id);
+                m_index.add(IdentityIndex::Key, key, id);
+                m_index.add(IdentityIndex::Name, asciiFold(name), id);
+            });
+    } else {
+        ok = m_contacts.forEachIdentity([this](const Contact& c) { indexContact(c); });
+    }
+    if (!ok)
+        return storeFailed(m_object == RecordObject::Company ? m_companies.lastError()
+                                                             : m_contacts.lastError());
+    qCDebug(lcImport) << "identity index of" << existing << "records loaded in" << timer.elapsed() << "ms";
+    return true;
+}
+
+// A record must have the header's number of fields; extra fields that are all empty are tolerated
+// (spreadsheets leave trailing delimiters).
+bool ImportRun::checkShape(const CsvRecord& record) {
+    if (!record.error.isEmpty()) {
+        error(record.line, record.error);
+        return false;
+    }
+    const qsizetype n = record.fields.size();
+    bool ok = n == m_headerSize;
+    if (n > m_headerSize) {
+        ok = true;
+        for (qsizetype i = m_headerSize; i < n && ok; ++i)
+            ok = record.fields.at(i).trimmed().isEmpty();
+    }
+    if (!ok) {
+        QString message = tr("expected %1 fields, found %2").arg(m_headerSize).arg(n);
+        if (record.lastLine > record.line)
+            message +=
+                u' ' + tr("(the row runs from line %1 to line %2: check for a quote that is not closed)")
+                           .arg(record.line)
+                           .arg(record.lastLine);
+        error(record.line, message);
+        return false;
+    }
+    if (record.notUtf8)
+        warning(record.line, tr("the row is not valid UTF-8 text; it was read as Windows-1252"));
+    return true;
+}
+
+void ImportRun::observeCustom(const CustomValues& values, qint64 line) {
+    if (values.isEmpty())
+        return;
+    for (CustomColumn& c : m_customs) {
+        const auto it = values.constFind(c.field.key);
+        if (it == values.cend())
+            continue;
+        if (c.isNew) {
+            c.inference.observe(*it);
+        } else if (!valueFitsType(*it, c.field.type, c.field.choices)) {
+            if (c.misfits++ == 0)
+                c.firstMisfitLine = line;
+        }
+    }
+}
+
+void ImportRun::noteDuplicate(qint64 id, qint64 line, const QString& identity) {
+    const auto it = m_touched.constFind(id);
+    if (it == m_touched.cend()) {
+        m_touched.insert(id, line);
+        return;
+    }
+    warning(line,
+            m_object == RecordObject::Company
+                ? tr("same company as line %1 (%2): that company was updated again").arg(*it).arg(identity)
+                : tr("same contact as line %1 (%2): that contact was updated again").arg(*it).arg(identity));
+}
+
+bool ImportRun::runStatements(const QStringList& statements) {
+    QSqlQuery q(m_workspace.database());
+    for (const QString& sql : statements) {
+        if (!q.exec(sql))
+            return storeFailed(q.lastError().text());
+    }
+    return true;
+}
+
+// Keeping the search index and the query indexes in step row by row costs more than rebuilding them
+// once when an import writes many companies compared with what the workspace held: switch to a bulk
+// load (CompanyBulkLoad.h) once the writes so far pass that point. Re-imports that change little
+// never switch.
+bool ImportRun::noteCompanyWrite() {
+    ++m_writes;
+    if (m_bulkLoad || m_writes < qMax<qint64>(BulkLoadMinimumWrites, m_existing / BulkLoadRatio))
+        return true;
+    QElapsedTimer timer;
+    timer.start();
+    if (!runStatements(companyBulkLoadBeginStatements()))
+        return false;
+    m_bulkLoad = true;
+    qCDebug(lcImport) << "bulk load started after" << m_writes << "writes in" << timer.elapsed() << "ms";
+    return true;
+}
+
+bool ImportRun::finishCustomFields() {
+    for (CustomColumn& c : m_customs) {
+        if (c.isNew) {
+            c.field.type = c.inference.type();
+            if (c.field.type != FieldType::Text && !m_fields.updateCustomField(c.field))
+                return storeFailed(m_fields.lastError());
+            m_result.newFields.append(c.field);
+        } else if (c.misfits > 0) {
+            warning(c.firstMisfitLine, QCoreApplication::translate(
+                                           "CsvImporter",
+                                           "%n value(s) of column \"%1\" do not fit the field's type (%2), "
+                                           "first on this line; they were stored as they are",
+                                           nullptr, int(qMin<qint64>(c.misfits, INT_MAX)))
+                                           .arg(c.field.label, fieldTypeName(c.field.type)));
+        }
+    }
+    return true;
+}
+
+// --- companies -----------------------------------------------------------------------------------------
+
+void overlay(Company& target, const Company& in) {
+    static QString Company::*const texts[] = {&Company::name,        &Company::website,    &Company::domain,
+                                              &Company::industry,    &Company::country,    &Company::city,
+                                              &Company::description, &Company::linkedinUrl};
+    if (!in.externalId.isEmpty())
+        target.externalId = in.externalId;
+    for (QString Company::*m : texts) {
+        if (!(in.*m).isEmpty())
+            target.*m = in.*m;
+    }
+    if (in.employees)
+        target.employees = in.employees;
+    for (auto it = in.custom.cbegin(); it != in.custom.cend(); ++it)
+        target.custom.insert(it.key(), it.value());
+}
+
+void ImportRun::indexCompany(const Company& c) {
+    if (!m_inMemory)
+        return;
+    m_index.add(IdentityIndex::External, c.externalId, c.id);
+    m_index.add(IdentityIndex::Key, c.domainKey, c.id);
+    m_index.add(IdentityIndex::Name, asciiFold(c.name), c.id);
+}
+
+std::optional<Company> ImportRun::lookupCompany(IdentityIndex::Kind kind, const QString& value, bool* ok) {
+    *ok = true;
+    if (value.isEmpty())
+        return std::nullopt;
+    std::optional<Company> found;
+    const QString folded = kind == IdentityIndex::Name ? asciiFold(value) : value;
+    if (m_inMemory) {
+        const qint64 id = m_index.find(kind, folded);
+        if (id == 0)
+            return std::nullopt; // no record has this value
+        found = m_companyWindow.get(m_companies, id);
+        if (found) {
+            const QString& actual = kind == IdentityIndex::External ? found->externalId
+                                    : kind == IdentityIndex::Key    ? found->domainKey
+                                                                    : found->name;
+            if ((kind == IdentityIndex::Name ? asciiFold(actual) : actual) == folded)
+                return found;
+        } else if (!m_companies.lastError().isEmpty()) {
+            *ok = false;
+            return std::nullopt;
+        }
+        // A hash collision, or the candidate changed since: ask the database.
+    }
+    switch (kind) {
+    case IdentityIndex::External:
+        found = m_companies.findByExternalId(value);
+        break;
+    case IdentityIndex::Key:
+        found = m_companies.findByDomainKey(value);
+        break;
+    default:
+        found = m_companies.findByName(value);
+        break;
+    }
+    *ok = m_companies.lastError().isEmpty();
+    return found;
+}
+
+// Identity (docs/import.md): the id column; else the domain key; else the name. A row with an id that
+// is not in the workspace adopts the company with its domain key (or name) when that has no id yet.
+std::optional<Company> ImportRun::findCompany(const Company& in, const QString& key, bool* ok,
+                                              QString* identity) {
+    if (!in.externalId.isEmpty()) {
+        *identity = tr("id %1").arg(in.externalId);
+        auto found = lookupCompany(IdentityIndex::External, in.externalId, ok);
+        if (found || !*ok)
+            return found;
+        auto adopted = key.isEmpty() ? lookupCompany(IdentityIndex::Name, in.name, ok)
+                                     : lookupCompany(IdentityIndex::Key, key, ok);
+        if (adopted && adopted->externalId.isEmpty())
+            return adopted;
+        return std::nullopt;
+    }
+    if (!key.isEmpty()) {
+        *identity = tr("domain key %1").arg(key);
+        return lookupCompany(IdentityIndex::Key, key, ok);
+    }
+    *identity = tr("name \"%1\"").arg(in.name);
+    return lookupCompany(IdentityIndex::Name, in.name, ok);
+}
+
+bool ImportRun::importCompany(const CsvRecord& record) {
+    const qint64 line = record.line;
+    Company in;
+    bool anyValue = false;
+    for (const Column& col : std::as_const(m_columns)) {
+        const QString value = record.fields.at(col.index).trimmed();
+        if (value.isEmpty())
+            continue;
+        anyValue = true;
+        if (col.companyText) {
+            in.*(col.companyText) = value;
+        } else if (col.employees) {
+            QString reason;
+            in.employees = parseWholeNumber(value, &reason);
+            if (!in.employees) {
+                error(line, tr("%1 \"%2\" is %3").arg(col.header, value, reason));
+                return true;
+            }
+        } else if (col.role == ColumnRole::ExternalId) {
+            in.externalId = value;
+        } else if (col.custom >= 0) {
+            in.custom.insert(m_customs.at(col.custom).field.key, value);
+        }
+    }
+    if (in.name.isEmpty() && in.website.isEmpty() && in.domain.isEmpty() && in.externalId.isEmpty()) {
+        if (anyValue) {
+            error(line, tr("the row has no company name, website, domain or id"));
+        } else {
+            warning(line, tr("the row is empty"));
+            ++m_result.skipped;
+        }
+        return true;
+    }
+
+    const QString key = CompanyStore::domainKeyFor(in);
+    if (key.isEmpty()) {
+        for (const QString* value : {&in.website, &in.domain}) {
+            const DomainKeyResult r = DomainKey::compute(*value, DomainPolicy::Host);
+            if (!value->isEmpty() && r.reason != NoKeyReason::Empty) {
+                warning(line, tr("no domain key from \"%1\": %2").arg(*value, r.reasonText()));
+                break;
+            }
+        }
+    } else if (in.website.contains(u',') || in.website.contains(u';') || in.website.contains(u' ')) {
+        const DomainKeyResult r = DomainKey::compute(in.website, DomainPolicy::Host);
+        if (r.severalValues)
+            warning(line,
+                    tr("the website \"%1\" holds several addresses; the first one gives the domain key %2")
+                        .arg(in.website, r.key));
+    }
+
+    bool ok = true;
+    QString identity;
+    std::optional<Company> existing = findCompany(in, key, &ok, &identity);
+    if (!ok)
+        return storeFailed(m_companies.lastError());
+    observeCustom(in.custom, line);
+
+    if (!existing) {
+        in.domainKey = key;
+        if (!m_companies.insert(in, CompanyStore::DerivedKey::AlreadyComputed))
+            return storeFailed(m_companies.lastError());
+        ++m_result.created;
+        indexCompany(in);
+        m_touched.insert(in.id, line);
+        return noteCompanyWrite();
+    }
+    noteDuplicate(existing->id, line, identity);
+    Company merged = *existing;
+    overlay(merged, in);
+    if (merged.sameData(*existing)) {
+        ++m_result.unchanged;
+        return true;
+    }
+    const bool keySourcesKept = merged.website == existing->website && merged.domain == existing->domain;
+    merged.domainKey = keySourcesKept ? existing->domainKey : CompanyStore::domainKeyFor(merged);
+    if (!m_companies.update(merged, CompanyStore::DerivedKey::AlreadyComputed))
+        return storeFailed(m_companies.lastError());
+    ++m_result.updated;
+    indexCompany(merged);
+    m_companyWindow.put(merged);
+    return noteCompanyWrite();
+}
+
+// --- contacts ------------------------------------------------------------------------------------------
+
+void overlay(Contact& target, const Contact& in) {
+    static QString Contact::*const texts[] = {&Contact::firstName, &Contact::lastName, &Contact::email,
+                                              &Contact::jobTitle, &Contact::phone};
+    if (!in.externalId.isEmpty())
+        target.externalId = in.externalId;
+    if (in.companyId)
+        target.companyId = in.companyId;
+    for (QString Contact::*m : texts) {
+        if (!(in.*m).isEmpty())
+            target.*m = in.*m;
+    }
+    for (auto it = in.custom.cbegin(); it != in.custom.cend(); ++it)
+        target.custom.insert(it.key(), it.value());
+}
+
+void ImportRun::indexContact(const Contact& c) {
+    if (!m_inMemory)
+        return;
+    m_index.add(IdentityIndex::External, c.externalId, c.id);
+    m_index.add(IdentityIndex::Key, c.emailKey, c.id);
+    if (!c.firstName.isEmpty() || !c.lastName.isEmpty())
+        m_index.add(IdentityIndex::Name, contactNameKey(c.companyId, c.firstName, c.lastName), c.id);
+}
+
+// The company named by the row's company columns: by id, else website, else domain, else name.
+// nullopt when the row names none or none was found (then a warning says so).
+std::optional<qint64> ImportRun::linkedCompany(const CsvRecord& record, bool* ok) {
+    *ok = true;
+    QStringList tried;
+    for (int kind = 0; kind < 4; ++kind) {
+        for (int column : std::as_const(m_companyLinkColumns[kind])) {
+            const QString value = record.fields.at(column).trimmed();
+            if (value.isEmpty())
+                continue;
+            const QString lookupValue = (kind == 1 || kind == 2) ? DomainKey::key(value, DomainPolicy::Host)
+                                        : kind == 3              ? asciiFold(value)
+                                                                 : value;
+            tried.append(u'"' + value + u'"');
+            if (lookupValue.isEmpty())
+                continue; // a website without a domain key cannot name a company
+            const QString cacheKey = QString::number(kind) + u':' + lookupValue;
+            if (const auto it = m_companyLinks.constFind(cacheKey); it != m_companyLinks.cend()) {
+                if (*it > 0)
+                    return *it;
+                continue;
+            }
+            std::optional<Company> c;
+            switch (kind) {
+            case 0:
+                c = m_companies.findByExternalId(lookupValue);
+                break;
+            case 1:
+            case 2:
+                c = m_companies.findByDomainKey(lookupValue);
+                break;
+            default:
+                c = m_companies.findByName(value);
+                break;
+            }
+            if (!m_companies.lastError().isEmpty()) {
+                *ok = false;
+                return std::nullopt;
+            }
+            if (m_companyLinks.size() > 200000)
+                m_companyLinks.clear(); // bounded memory; it is only a cache
+            m_companyLinks.insert(cacheKey, c ? c->id : 0);
+            if (c)
+                return c->id;
+        }
+    }
+    if (!tried.isEmpty())
+        warning(record.line,
+                tr("no company in the workspace matches %1: the contact was imported without a company")
+                    .arg(tried.join(QLatin1String(", "))));
+    return std::nullopt;
+}
+
+std::optional<Contact> ImportRun::lookupContact(IdentityIndex::Kind kind, const QString& value,
+                                                const Contact& in, bool* ok) {
+    *ok = true;
+    if (value.isEmpty())
+        return std::nullopt;
+    const QString indexValue =
+        kind == IdentityIndex::Name ? contactNameKey(in.companyId, in.firstName, in.lastName) : value;
+    std::optional<Contact> found;
+    if (m_inMemory) {
+        const qint64 id = m_index.find(kind, indexValue);
+        if (id == 0)
+            return std::nullopt;
+        found = m_contactWindow.get(m_contacts, id);
+        if (found) {
+            const QString actual = kind == IdentityIndex::External ? found->externalId
+                                   : kind == IdentityIndex::Key
+                                       ? found->emailKey
+                                       : contactNameKey(found->companyId, found->firstName, found->lastName);
+            if (actual == indexValue)
+                return found;
+        } else if (!m_contacts.lastError().isEmpty()) {
+            *ok = false;
+            return std::nullopt;
+        }
+    }
+    switch (kind) {
+    case IdentityIndex::External:
+        found = m_contacts.findByExternalId(value);
+        break;
+    case IdentityIndex::Key:
+        found = m_contacts.findByEmailKey(value);
+        break;
+    default:
+        found = m_contacts.findByName(in.companyId, in.firstName, in.lastName);
+        break;
+    }
+    *ok = m_contacts.lastError().isEmpty();
+    return found;
+}
+
+// Identity (docs/import.md): the id column; else the e-mail key; else first and last name within the
+// same company. A row with an id that is not in the workspace adopts a contact without id.
+std::optional<Contact> ImportRun::findContact(const Contact& in, bool* ok, QString* identity) {
+    const QString name = QString(in.firstName + u' ' + in.lastName).trimmed();
+    if (!in.externalId.isEmpty()) {
+        *identity = tr("id %1").arg(in.externalId);
+        auto found = lookupContact(IdentityIndex::External, in.externalId, in, ok);
+        if (found || !*ok)
+            return found;
+        auto adopted = !in.emailKey.isEmpty() ? lookupContact(IdentityIndex::Key, in.emailKey, in, ok)
+                                              : lookupContact(IdentityIndex::Name, name, in, ok);
+        if (adopted && adopted->externalId.isEmpty())
+            return adopted;
+        return std::nullopt;
+    }
+    if (!in.emailKey.isEmpty()) {
+        *identity = tr("e-mail %1").arg(in.emailKey);
+        return lookupContact(IdentityIndex::Key, in.emailKey, in, ok);
+    }
+    *identity = tr("name \"%1\"").arg(name);
+    return lookupContact(IdentityIndex::Name, name, in, ok);
+}
+
+bool ImportRun::importContact(const CsvRecord& record) {
+    const qint64 line = record.line;
+    Contact in;
+    bool anyValue = false;
+    for (const Column& col : std::as_const(m_columns)) {
+        const QString value = record.fields.at(col.index).trimmed();
+        if (value.isEmpty())
+            continue;
+        anyValue = true;
+        if (col.contactText)
+            in.*(col.contactText) = value;
+        else if (col.role == ColumnRole::ExternalId)
+            in.externalId = value;
+        else if (col.custom >= 0)
+            in.custom.insert(m_customs.at(col.custom).field.key, value);
+    }
+    if (m_fullNameColumn >= 0) {
+        // "Name" without first/last name columns: the last word is the last name.
+        const QString full = record.fields.at(m_fullNameColumn).simplified();
+        const qsizetype space = full.lastIndexOf(u' ');
+        in.firstName = space < 0 ? QString() : full.left(space);
+        in.lastName = space < 0 ? full : full.mid(space + 1);
+    }
+    if (in.email.isEmpty() && in.firstName.isEmpty() && in.lastName.isEmpty() && in.externalId.isEmpty()) {
+        if (anyValue) {
+            error(line, tr("the row has no e-mail, name or id"));
+        } else {
+            warning(line, tr("the row is empty"));
+            ++m_result.skipped;
+        }
+        return true;
+    }
+    if (!in.email.isEmpty()) {
+        const EmailResult email = EmailAddress::normalize(in.email);
+        in.emailKey = email.key;
+        if (!email.valid)
+            warning(line, tr("the e-mail address \"%1\" is not valid (%2); it was imported as it is")
+                              .arg(in.email, email.reason));
+    }
+    bool ok = true;
+    in.companyId = linkedCompany(record, &ok);
+    if (!ok)
+        return storeFailed(m_companies.lastError());
+
+    QString identity;
+    std::optional<Contact> existing = findContact(in, &ok, &identity);
+    if (!ok)
+        return storeFailed(m_contacts.lastError());
+    observeCustom(in.custom, line);
+
+    if (!existing) {
+        if (!m_contacts.insert(in, ContactStore::DerivedKey::AlreadyComputed))
+            return storeFailed(m_contacts.lastError());
+        ++m_result.created;
+        indexContact(in);
+        m_touched.insert(in.id, line);
+        return true;
+    }
+    noteDuplicate(existing->id, line, identity);
+    Contact merged = *existing;
+    overlay(merged, in);
+    if (merged.sameData(*existing)) {
+        ++m_result.unchanged;
+        return true;
+    }
+    merged.emailKey = ContactStore::emailKeyFor(merged);
+    if (!m_contacts.update(merged, ContactStore::DerivedKey::AlreadyComputed))
+        return storeFailed(m_contacts.lastError());
+    ++m_result.updated;
+    indexContact(merged);
+    m_contactWindow.put(merged);
+    return true;
+}
+
+// --- the run ---------------------------------------------------------------------------------------------
+
+bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
+    CsvReader reader(device);
+    reader.setDelimiter(m_options.delimiter);
+    reader.setMaxRecordSize(m_options.maxRecordSize);
+    CsvRecord record;
+    if (!reader.readNext(record)) {
+        return fatal(reader.hasReadError() ? tr("Cannot read the file: %1").arg(reader.readError())
+                                           : tr("The file is empty: there is no header row."));
+    }
+    m_result.delimiter = reader.delimiter();
+
+    ScopedImportPragmas pragmas(m_workspace.database(), ImportCacheKibibytes);
+    Workspace::Transaction tx = m_workspace.transaction();
+    if (!tx.isActive())
+        return storeFailed(tx.error());
+    if (!mapHeader(record) || !chooseIdentityLookup(sizeHint))
+        return false;
+
+    const bool companies = m_object == RecordObject::Company;
+    while (reader.readNext(record)) {
+        ++m_result.rows;
+        if (!checkShape(record))
+            continue;
+        if (!(companies ? importCompany(record) : importContact(record)))
+            return false;
+    }
+    if (reader.hasReadError())
+        return fatal(tr("Reading the file failed after line %1: %2. Nothing was imported.")
+                         .arg(record.lastLine)
+                         .arg(reader.readError()));
+    if (!finishCustomFields())
+        return false;
+    if (m_bulkLoad) {
+        QElapsedTimer timer;
+        timer.start();
+        if (!runStatements(companyBulkLoadEndStatements()))
+            return false;
+        qCDebug(lcImport) << "bulk load finished (indexes and search rebuilt) in" << timer.elapsed() << "ms";
+    }
+    if (!tx.commit())
+        return storeFailed(tx.error());
+    return true;
+}
+
+} // namespace
+
+CsvImporter::CsvImporter(const Workspace& workspace, ImportOptions options)
+    : m_workspace(workspace)
+    , m_options(options) {}
+
+ImportResult CsvImporter::importFile(RecordObject object, const QString& path) {
+    const QFileInfo info(path);
+    ImportResult result;
+    result.object = object;
+    if (!info.exists()) {
+        result.fatalError = tr("The file %1 does not exist.").arg(path);
+        return result;
+    }
+    if (info.isDir()) {
+        result.fatalError = tr("%1 is a folder, not a CSV file.").arg(path);
+        return result;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.fatalError = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    return importDevice(object, &file, file.size());
+}
+
+ImportResult CsvImporter::importDevice(RecordObject object, QIODevice* device, qint64 sizeHint) {
+    ImportResult result;
+    result.object = object;
+    QElapsedTimer timer;
+    timer.start();
+    bool ok;
+    {
+        ImportRun run(m_workspace, m_options, object, result);
+        ok = run.run(device, sizeHint); // rolls back on failure (the transaction ends with `run`)
+    }
+    if (!ok) {
+        const ImportResult failed = result;
+        result = ImportResult();
+        result.object = object;
+        result.fatalError = failed.fatalError;
+        result.delimiter = failed.delimiter;
+        qCInfo(lcImport).noquote() << "import failed (reported to the caller):" << result.fatalError;
+        return result;
+    }
+    result.completed = true;
+    qCInfo(lcImport) << "imported" << result.rows << "rows in" << timer.elapsed() << "ms:" << result.created
+                     << "created" << result.updated << "updated" << result.unchanged << "unchanged"
+                     << result.skipped << "skipped";
+    return result;
+}
+
+} // namespace syncdesk

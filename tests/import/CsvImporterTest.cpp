@@ -1,0 +1,545 @@
+#include "tests/import/TestDevices.h"
+#include "tests/store/TempWorkspace.h"
+
+#include "core/import/CsvImporter.h"
+#include "core/store/CompanyStore.h"
+#include "core/store/ContactStore.h"
+#include "core/store/FieldStore.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace syncdesk;
+using syncdesk::test::ScriptedDevice;
+using syncdesk::test::TempWorkspace;
+using Lookup = ImportOptions::IdentityLookup;
+
+namespace {
+
+QString issues(const QList<ImportIssue>& list) {
+    QStringList lines;
+    for (const ImportIssue& i : list)
+        lines.append(i.toString());
+    return lines.join(u'\n');
+}
+
+QList<qint64> issueLines(const QList<ImportIssue>& list) {
+    QList<qint64> lines;
+    for (const ImportIssue& i : list)
+        lines.append(i.line);
+    return lines;
+}
+
+// Every company of the workspace as one comparable text (ids excluded, timestamps included).
+QString snapshot(Workspace& ws) {
+    QSqlQuery q(ws.database());
+    EXPECT_TRUE(
+        q.exec(QStringLiteral("SELECT external_id, name, website, domain, industry, employees, country, "
+                              "city, description, linkedin_url,"
+                              " domain_key, custom, created_at, updated_at FROM companies ORDER BY id")));
+    QStringList rows;
+    while (q.next()) {
+        QStringList values;
+        for (int i = 0; i < 14; ++i)
+            values.append(q.value(i).toString());
+        rows.append(values.join(u'|'));
+    }
+    QSqlQuery c(ws.database());
+    EXPECT_TRUE(c.exec(QStringLiteral("SELECT count(*) FROM contacts")));
+    c.next();
+    QSqlQuery f(ws.database());
+    EXPECT_TRUE(
+        f.exec(QStringLiteral("SELECT group_concat(key || ':' || type, ',') FROM field_definitions")));
+    f.next();
+    return rows.join(u'\n') + u"\ncontacts=" + c.value(0).toString() + u"\nfields=" + f.value(0).toString();
+}
+
+class ImporterTest : public ::testing::TestWithParam<Lookup> {
+protected:
+    QString writeFile(const QByteArray& content, const char* name = "import.csv") {
+        const QString path = ws.dir() + u'/' + QLatin1String(name);
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+        return path;
+    }
+    ImportResult import(RecordObject object, const QByteArray& content) {
+        ImportOptions options;
+        options.identityLookup = GetParam();
+        CsvImporter importer(*ws, options);
+        ImportResult r = importer.importFile(object, writeFile(content));
+        EXPECT_TRUE(r.completed) << r.fatalError.toStdString();
+        return r;
+    }
+    ImportResult companies(const QByteArray& content) { return import(RecordObject::Company, content); }
+    ImportResult contacts(const QByteArray& content) { return import(RecordObject::Contact, content); }
+
+    Company companyByKey(const char* key) {
+        CompanyStore store(*ws);
+        const auto c = store.findByDomainKey(QString::fromLatin1(key));
+        EXPECT_TRUE(c) << "no company with domain key " << key;
+        return c.value_or(Company());
+    }
+
+    TempWorkspace ws;
+};
+
+INSTANTIATE_TEST_SUITE_P(IdentityLookups, ImporterTest, ::testing::Values(Lookup::InMemory, Lookup::Database),
+                         [](const auto& info) {
+                             return std::string(info.param == Lookup::InMemory ? "InMemory" : "Database");
+                         });
+
+const QByteArray aliasFile =
+    "Company name,Website URL,Company Domain Name,Number of "
+    "Employees,Industry,Country/Region,City,Description,"
+    "LinkedIn\n"
+    "\"Acme, Inc.\",https://www.Acme.com/about,,\"1,200\",Manufacturing,Germany,Berlin,\"Makes "
+    "\"\"everything\"\"\","
+    "https://linkedin.com/company/acme\n"
+    "Globex,,globex.com,50,,,,,\n";
+
+} // namespace
+
+TEST_P(ImporterTest, ImportsCompaniesThroughHeaderAliases) {
+    const ImportResult r = companies(aliasFile);
+    EXPECT_EQ(r.rows, 2);
+    EXPECT_EQ(r.created, 2);
+    EXPECT_EQ(r.skipped, 0);
+    EXPECT_TRUE(r.errors.isEmpty()) << issues(r.errors).toStdString();
+    EXPECT_TRUE(r.warnings.isEmpty()) << issues(r.warnings).toStdString();
+    EXPECT_TRUE(r.newFields.isEmpty());
+    EXPECT_EQ(r.identityLookup == ImportResult::IdentityLookup::InMemory, GetParam() == Lookup::InMemory);
+
+    const Company acme = companyByKey("acme.com");
+    EXPECT_EQ(acme.name, u"Acme, Inc.");
+    EXPECT_EQ(acme.website, u"https://www.Acme.com/about");
+    EXPECT_EQ(acme.employees, 1200);
+    EXPECT_EQ(acme.industry, u"Manufacturing");
+    EXPECT_EQ(acme.country, u"Germany");
+    EXPECT_EQ(acme.city, u"Berlin");
+    EXPECT_EQ(acme.description, u"Makes \"everything\"");
+    EXPECT_EQ(acme.linkedinUrl, u"https://linkedin.com/company/acme");
+    const Company globex = companyByKey("globex.com");
+    EXPECT_EQ(globex.domain, u"globex.com");
+    EXPECT_EQ(globex.employees, 50);
+    EXPECT_TRUE(globex.custom.isEmpty());
+}
+
+TEST_P(ImporterTest, ReimportingTheSameFileCreatesNothing) {
+    const ImportResult first = companies(aliasFile);
+    ASSERT_EQ(first.created, 2);
+    const QString before = snapshot(*ws);
+    const ImportResult second = companies(aliasFile);
+    EXPECT_EQ(second.created, 0);
+    EXPECT_EQ(second.updated, 0);
+    EXPECT_EQ(second.unchanged, 2);
+    EXPECT_EQ(snapshot(*ws), before); // not even updated_at moved
+}
+
+TEST_P(ImporterTest, InfersTypesOfCustomColumns) {
+    const ImportResult r =
+        companies("Name,Website,Founded,Revenue,Public,Blog,Contact email,Notes,Nothing\n"
+                  "Acme,acme.com,2001-05-01,\"1,200.50\",yes,https://acme.com,info@acme.com,hello,\n"
+                  "Globex,globex.com,15/03/1999,300,No,www.globex.com,sales@globex.com,12,\n"
+                  "Initech,initech.com,,,,,,,\n");
+    ASSERT_EQ(r.created, 3);
+    QHash<QString, FieldType> types;
+    for (const FieldDefinition& f : r.newFields)
+        types.insert(f.key, f.type);
+    EXPECT_EQ(types.size(), 7);
+    EXPECT_EQ(types.value(QStringLiteral("founded")), FieldType::Date);
+    EXPECT_EQ(types.value(QStringLiteral("revenue")), FieldType::Number);
+    EXPECT_EQ(types.value(QStringLiteral("public")), FieldType::Boolean);
+    EXPECT_EQ(types.value(QStringLiteral("blog")), FieldType::Url);
+    EXPECT_EQ(types.value(QStringLiteral("contact_email")), FieldType::Email);
+    EXPECT_EQ(types.value(QStringLiteral("notes")), FieldType::Text);
+    EXPECT_EQ(types.value(QStringLiteral("nothing")), FieldType::Text);
+
+    FieldStore fields(*ws);
+    const auto stored = fields.find(RecordObject::Company, QStringLiteral("founded"));
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->type, FieldType::Date);
+    EXPECT_EQ(stored->label, u"Founded");
+    EXPECT_FALSE(stored->builtIn);
+
+    const Company acme = companyByKey("acme.com");
+    EXPECT_EQ(acme.custom.value(QStringLiteral("revenue")), u"1,200.50"); // stored as written
+    EXPECT_EQ(acme.custom.value(QStringLiteral("founded")), u"2001-05-01");
+    EXPECT_FALSE(acme.custom.contains(QStringLiteral("nothing")));
+    EXPECT_TRUE(companyByKey("initech.com").custom.isEmpty());
+
+    // A second file reuses the fields (matched by label, any case) and reports values that do not fit.
+    const ImportResult again = companies("name,website,FOUNDED\nUmbrella,umbrella.com,not a date\n");
+    EXPECT_TRUE(again.newFields.isEmpty());
+    ASSERT_EQ(again.warnings.size(), 1) << issues(again.warnings).toStdString();
+    EXPECT_EQ(again.warnings[0].line, 2);
+    EXPECT_TRUE(again.warnings[0].message.contains(u"date")) << again.warnings[0].message.toStdString();
+    EXPECT_EQ(companyByKey("umbrella.com").custom.value(QStringLiteral("founded")), u"not a date");
+}
+
+TEST_P(ImporterTest, BadRowsAreReportedWithTheirLineWhileTheRestImports) {
+    const QByteArray file = "Name,Website,Employees\n"       // 1
+                            "Acme,acme.com,10\n"             // 2
+                            "Short row,only-two.com\n"       // 3: too few fields
+                            "Bad employees,bad.com,51-200\n" // 4: not a number
+                            "\"Multi\n"                      // 5: a name over two lines
+                            "line name\",multi.com,5\n"      // 6
+                            "Too,many,fields,here\n"         // 7
+                            "\n"                             // 8: blank
+                            "\"Acme\" Corp,acmecorp.com,3\n" // 9: text after a closing quote
+                            ",,\n"                           // 10: empty row
+                            ",,12\n"                         // 11: no name, website or id
+                            "Fine,fine.com,7\n"              // 12
+                            "\"Unterminated,quote.com,5\n"   // 13: quote never closed
+                            "Last,last.com,1\n";             // 14
+    const ImportResult r = companies(file);
+    EXPECT_EQ(issueLines(r.errors), (QList<qint64>{3, 4, 7, 9, 11, 13})) << issues(r.errors).toStdString();
+    EXPECT_TRUE(r.errors[0].message.contains(u"expected 3 fields, found 2"))
+        << r.errors[0].message.toStdString();
+    EXPECT_EQ(r.errors[1].message, u"Employees \"51-200\" is a range, not one number");
+    EXPECT_TRUE(r.errors[2].message.contains(u"expected 3 fields, found 4"));
+    EXPECT_TRUE(r.errors[3].message.contains(u"closing quote"));
+    EXPECT_TRUE(r.errors[4].message.contains(u"no company name, website, domain or id"));
+    EXPECT_TRUE(r.errors[5].message.contains(u"never closed"));
+    EXPECT_EQ(issueLines(r.warnings), QList<qint64>{10}) << issues(r.warnings).toStdString();
+    EXPECT_EQ(r.errors[0].toString(), u"line 3: expected 3 fields, found 2");
+
+    EXPECT_EQ(r.rows, 11);   // the blank line 8 is not a row
+    EXPECT_EQ(r.created, 4); // Acme, Multi line name, Fine, Last
+    EXPECT_EQ(r.skipped, 7);
+    EXPECT_EQ(r.created + r.updated + r.unchanged + r.skipped, r.rows);
+    CompanyStore store(*ws);
+    EXPECT_EQ(store.count(), 4);
+    EXPECT_EQ(companyByKey("multi.com").name, u"Multi\nline name");
+    EXPECT_EQ(companyByKey("last.com").employees, 1);
+    EXPECT_FALSE(store.findByDomainKey(QStringLiteral("bad.com")));
+
+    const ImportResult again = companies(file);
+    EXPECT_EQ(again.created, 0);
+    EXPECT_EQ(issueLines(again.errors), issueLines(r.errors));
+    EXPECT_EQ(store.count(), 4);
+}
+
+TEST_P(ImporterTest, MultiLineFieldsShiftTheLineNumbersOfLaterRows) {
+    const ImportResult r = companies("Name,Website,Description\n"
+                                     "A,a.com,\"one\r\ntwo\r\nthree\"\r\n"
+                                     "B,b.com,x\r\n"
+                                     "C,c.com\r\n"
+                                     "D,d.com,\"x\ny\"\r\n"
+                                     "E,e.com,1,2\r\n");
+    EXPECT_EQ(issueLines(r.errors), (QList<qint64>{6, 9})) << issues(r.errors).toStdString();
+    EXPECT_EQ(r.created, 3);
+}
+
+TEST_P(ImporterTest, MatchesCompaniesByDomainKeyNameAndId) {
+    companies("Name,Website,City\n"
+              "Acme,https://www.acme.com/,Berlin\n"
+              "Acme Local,n/a,Paris\n"
+              "Nameless Web,,Rome\n");
+    // Messy spellings of the same website, the same name in another case, empty cells.
+    const ImportResult r = companies("Name,Website,City,Country\n"
+                                     "Acme GmbH,ACME.COM,,Germany\n"
+                                     "ACME LOCAL,,,France\n");
+    EXPECT_EQ(r.created, 0);
+    EXPECT_EQ(r.updated, 2);
+    const Company acme = companyByKey("acme.com");
+    EXPECT_EQ(acme.name, u"Acme GmbH");
+    EXPECT_EQ(acme.website, u"ACME.COM");
+    EXPECT_EQ(acme.city, u"Berlin"); // an empty cell does not clear
+    EXPECT_EQ(acme.country, u"Germany");
+    CompanyStore store(*ws);
+    const auto local = store.findByName(QStringLiteral("acme local"));
+    ASSERT_TRUE(local);
+    EXPECT_EQ(local->name, u"ACME LOCAL");
+    EXPECT_EQ(local->city, u"Paris");
+    EXPECT_EQ(local->country, u"France");
+    EXPECT_EQ(store.count(), 3);
+
+    // An id column: the first time, a company without id is adopted; then the id decides.
+    const ImportResult withIds = companies("Record ID,Name,Website\n77,Acme,acme.com\n78,Acme Local,\n");
+    EXPECT_EQ(withIds.created, 0);
+    EXPECT_EQ(withIds.updated, 2);
+    EXPECT_EQ(store.findByExternalId(QStringLiteral("77"))->id, acme.id);
+    EXPECT_EQ(store.findByExternalId(QStringLiteral("78"))->id, local->id);
+    const ImportResult renamed = companies("Record ID,Name,Website\n77,Acme Renamed,acme-new.com\n");
+    EXPECT_EQ(renamed.updated, 1);
+    EXPECT_EQ(renamed.created, 0);
+    const auto moved = store.get(acme.id);
+    EXPECT_EQ(moved->domainKey, u"acme-new.com");
+    EXPECT_EQ(moved->name, u"Acme Renamed");
+    // Another id with a known domain: that company already has an id, so this is a new company.
+    const ImportResult other = companies("Record ID,Name,Website\n99,Acme Subsidiary,acme-new.com\n");
+    EXPECT_EQ(other.created, 1);
+    EXPECT_EQ(store.count(), 4);
+}
+
+TEST_P(ImporterTest, DuplicatesWithinAFileUpdateTheFirstAndWarn) {
+    const ImportResult r = companies("Name,Website,City\n"
+                                     "Acme,acme.com,Berlin\n"
+                                     "Other,other.com,Rome\n"
+                                     "Acme Again,https://www.acme.com,\n");
+    EXPECT_EQ(r.created, 2);
+    EXPECT_EQ(r.updated, 1);
+    ASSERT_EQ(r.warnings.size(), 1) << issues(r.warnings).toStdString();
+    EXPECT_EQ(r.warnings[0].line, 4);
+    EXPECT_TRUE(r.warnings[0].message.contains(u"line 2")) << r.warnings[0].message.toStdString();
+    EXPECT_TRUE(r.warnings[0].message.contains(u"acme.com"));
+    EXPECT_EQ(companyByKey("acme.com").name, u"Acme Again");
+    EXPECT_EQ(companyByKey("acme.com").city, u"Berlin");
+}
+
+TEST_P(ImporterTest, WarnsAboutWebsitesWithoutKey) {
+    const ImportResult r =
+        companies("Name,Website\nRouter,192.168.1.10\nNothing,n/a\nTwo,\"a.com, b.com\"\n");
+    EXPECT_EQ(r.created, 3);
+    EXPECT_EQ(issueLines(r.warnings), (QList<qint64>{2, 4})) << issues(r.warnings).toStdString();
+    EXPECT_TRUE(r.warnings[0].message.contains(u"192.168.1.10"));
+    EXPECT_TRUE(r.warnings[1].message.contains(u"a.com"));
+    EXPECT_EQ(companyByKey("a.com").name, u"Two");
+}
+
+TEST_P(ImporterTest, DelimitersBomAndLineEndings) {
+    const ImportResult semi = companies("\xEF\xBB\xBFName;Website;Description\r\n"
+                                        "\"Acme; Inc\";acme.com;\"a, b\"\r\n"
+                                        "Globex;globex.com;x\r\n");
+    EXPECT_EQ(semi.delimiter, ';');
+    EXPECT_EQ(semi.created, 2);
+    EXPECT_EQ(companyByKey("acme.com").name, u"Acme; Inc");
+    EXPECT_EQ(companyByKey("acme.com").description, u"a, b");
+
+    const ImportResult tab = companies("Name\tWebsite\n\"Initech, LLC\"\tinitech.com\n");
+    EXPECT_EQ(tab.delimiter, '\t');
+    EXPECT_EQ(companyByKey("initech.com").name, u"Initech, LLC");
+}
+
+TEST_P(ImporterTest, ColumnsWithoutNameOrTwiceTheSameFieldAreIgnoredWithAWarning) {
+    const ImportResult r =
+        companies("Name,Website,,Website URL,Notes,notes\nAcme,acme.com,zzz,other.com,a,b\n");
+    EXPECT_EQ(r.created, 1);
+    EXPECT_EQ(issueLines(r.warnings), (QList<qint64>{1, 1, 1})) << issues(r.warnings).toStdString();
+    const Company acme = companyByKey("acme.com");
+    EXPECT_EQ(acme.website, u"acme.com");
+    EXPECT_EQ(acme.custom.value(QStringLiteral("notes")), u"a");
+    EXPECT_EQ(r.newFields.size(), 1);
+}
+
+TEST_P(ImporterTest, ContactsLinkedByCompanyIdAndWebsite) {
+    companies(
+        "Record ID,Name,Website\nC1,Acme,acme.com\nC2,Globex,https://globex.com\nC3,Initech,initech.com\n");
+    const QByteArray file = "Email,First Name,Last Name,Company ID,Company Website,Title,Newsletter\n"
+                            "jane@acme.com,Jane,Doe,C1,,CFO,yes\n"
+                            "bob@globex.com,Bob,Roe,,www.globex.com/contact,,no\n"
+                            "x@nowhere.com,X,Y,C9,nowhere.example,,\n"
+                            "carl@initech.com,Carl,Cox,C3,acme.com,,\n";
+    const ImportResult r = contacts(file);
+    EXPECT_EQ(r.created, 4);
+    EXPECT_TRUE(r.errors.isEmpty()) << issues(r.errors).toStdString();
+    ASSERT_EQ(issueLines(r.warnings), QList<qint64>{4}) << issues(r.warnings).toStdString();
+    EXPECT_TRUE(r.warnings[0].message.contains(u"C9")) << r.warnings[0].message.toStdString();
+    EXPECT_TRUE(r.warnings[0].message.contains(u"without a company"));
+    ASSERT_EQ(r.newFields.size(), 1);
+    EXPECT_EQ(r.newFields[0].type, FieldType::Boolean);
+
+    CompanyStore companyStore(*ws);
+    ContactStore store(*ws);
+    const qint64 acme = companyStore.findByExternalId(QStringLiteral("C1"))->id;
+    const qint64 globex = companyStore.findByExternalId(QStringLiteral("C2"))->id;
+    const qint64 initech = companyStore.findByExternalId(QStringLiteral("C3"))->id;
+    EXPECT_EQ(store.findByEmailKey(QStringLiteral("jane@acme.com"))->companyId, acme);
+    EXPECT_EQ(store.findByEmailKey(QStringLiteral("bob@globex.com"))->companyId, globex);
+    EXPECT_FALSE(store.findByEmailKey(QStringLiteral("x@nowhere.com"))->companyId);
+    EXPECT_EQ(store.findByEmailKey(QStringLiteral("carl@initech.com"))->companyId, initech); // the id wins
+    EXPECT_EQ(store.listByCompany(acme).size(), 1);
+    EXPECT_EQ(store.findByEmailKey(QStringLiteral("jane@acme.com"))->jobTitle, u"CFO");
+    EXPECT_EQ(
+        store.findByEmailKey(QStringLiteral("jane@acme.com"))->custom.value(QStringLiteral("newsletter")),
+        u"yes");
+
+    const ImportResult again = contacts(file);
+    EXPECT_EQ(again.created, 0);
+    EXPECT_EQ(again.updated, 0);
+    EXPECT_EQ(again.unchanged, 4);
+    EXPECT_EQ(store.count(), 4);
+}
+
+TEST_P(ImporterTest, ContactIdentityByEmailThenNameWithinCompany) {
+    companies("Name,Website\nAcme,acme.com\nGlobex,globex.com\n");
+    contacts("E-mail Address,First Name,Last Name,Company Domain\n"
+             "Jane.Doe@ACME.com,Jane,Doe,acme.com\n"
+             ",John,Smith,acme.com\n"
+             ",John,Smith,globex.com\n"
+             ",Lone,Wolf,\n");
+    ContactStore store(*ws);
+    EXPECT_EQ(store.count(), 4);
+    const ImportResult r = contacts("Email,First name,Last name,Company Domain,Phone\n"
+                                    " jane.doe@acme.com ,Janet,Doe,acme.com,1\n"
+                                    ",JOHN,smith,acme.com,2\n"
+                                    ",John,Smith,globex.com,3\n"
+                                    ",Lone,Wolf,,4\n"
+                                    ",John,Smith,,5\n");
+    EXPECT_EQ(r.updated, 4) << issues(r.warnings).toStdString();
+    EXPECT_EQ(r.created, 1); // John Smith without a company is someone else
+    const auto jane = store.findByEmailKey(QStringLiteral("jane.doe@acme.com"));
+    EXPECT_EQ(jane->firstName, u"Janet");
+    EXPECT_EQ(jane->email, u"jane.doe@acme.com");
+    CompanyStore companyStore(*ws);
+    const qint64 acme = companyStore.findByDomainKey(QStringLiteral("acme.com"))->id;
+    const auto john = store.findByName(acme, QStringLiteral("John"), QStringLiteral("Smith"));
+    EXPECT_EQ(john->phone, u"2");
+    EXPECT_EQ(john->firstName, u"JOHN");
+    EXPECT_EQ(store.count(), 5);
+}
+
+TEST_P(ImporterTest, ContactRowsNeedAnEmailNameOrId) {
+    const ImportResult r = contacts("Full Name,Email,Company Name,Phone\n"
+                                    "Mary Ann Jones,mary@x.com,,\n"
+                                    ",,Acme,555\n"
+                                    ",not-an-email,,\n"
+                                    ",,,\n");
+    EXPECT_EQ(issueLines(r.errors), QList<qint64>{3}) << issues(r.errors).toStdString();
+    EXPECT_EQ(issueLines(r.warnings), (QList<qint64>{4, 5})) << issues(r.warnings).toStdString();
+    EXPECT_TRUE(r.warnings[0].message.contains(u"not-an-email"));
+    EXPECT_EQ(r.created, 2);
+    EXPECT_EQ(r.skipped, 2);
+    ContactStore store(*ws);
+    const auto mary = store.findByEmailKey(QStringLiteral("mary@x.com"));
+    ASSERT_TRUE(mary);
+    EXPECT_EQ(mary->firstName, u"Mary Ann");
+    EXPECT_EQ(mary->lastName, u"Jones");
+    EXPECT_TRUE(store.findByEmailKey(QStringLiteral("not-an-email")));
+}
+
+TEST_P(ImporterTest, ReadErrorMidwayLeavesTheWorkspaceAsItWas) {
+    companies("Name,Website,City\nAcme,acme.com,Berlin\n");
+    const QString before = snapshot(*ws);
+
+    QByteArray big = "Name,Website,City,Brand new column\nAcme,acme.com,Paris,x\n";
+    for (int i = 0; i < 20000; ++i)
+        big += "Company " + QByteArray::number(i) + ",c" + QByteArray::number(i) + ".com,Town,y\n";
+    ScriptedDevice device(big, 4096, big.size() / 2);
+    ImportOptions options;
+    options.identityLookup = GetParam();
+    CsvImporter importer(*ws, options);
+    const ImportResult r = importer.importDevice(RecordObject::Company, &device);
+    EXPECT_FALSE(r.completed);
+    EXPECT_TRUE(r.fatalError.contains(u"simulated")) << r.fatalError.toStdString();
+    EXPECT_TRUE(r.fatalError.contains(u"Nothing was imported"));
+    EXPECT_EQ(r.created, 0);
+    EXPECT_TRUE(r.errors.isEmpty());
+    EXPECT_GT(device.bytesDelivered(), 0);
+    EXPECT_EQ(snapshot(*ws), before);
+
+    // The workspace is usable afterwards.
+    companies("Name,Website\nGlobex,globex.com\n");
+    CompanyStore store(*ws);
+    EXPECT_EQ(store.count(), 2);
+}
+
+TEST_P(ImporterTest, DiskFullLeavesTheWorkspaceAsItWas) {
+    companies("Name,Website,City\nAcme,acme.com,Berlin\n");
+    const QString before = snapshot(*ws);
+    {
+        // Let the file grow by a few pages only: SQLITE_FULL, as on a full disk.
+        QSqlQuery q(ws->database());
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        const int pages = q.value(0).toInt();
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 3)));
+    }
+    QByteArray big = "Name,Website,City,Extra\nAcme,acme.com,Paris,1\n";
+    for (int i = 0; i < 5000; ++i)
+        big += "Company " + QByteArray::number(i) + ",c" + QByteArray::number(i) + ".com,Town,2\n";
+    ImportOptions options;
+    options.identityLookup = GetParam();
+    CsvImporter importer(*ws, options);
+    const ImportResult r = importer.importFile(RecordObject::Company, writeFile(big, "big.csv"));
+    EXPECT_FALSE(r.completed);
+    EXPECT_TRUE(r.fatalError.contains(u"full")) << r.fatalError.toStdString();
+    ws.reopen(); // a fresh connection: no page limit
+    EXPECT_EQ(snapshot(*ws), before);
+}
+
+TEST_P(ImporterTest, FileProblemsAreFatalAndWriteNothing) {
+    companies("Name\nAcme\n");
+    const QString before = snapshot(*ws);
+    CsvImporter importer(*ws);
+    ImportResult r = importer.importFile(RecordObject::Company, ws.dir());
+    EXPECT_FALSE(r.completed);
+    EXPECT_TRUE(r.fatalError.contains(u"folder")) << r.fatalError.toStdString();
+    r = importer.importFile(RecordObject::Company, ws.dir() + u"/missing.csv");
+    EXPECT_TRUE(r.fatalError.contains(u"does not exist")) << r.fatalError.toStdString();
+    r = importer.importFile(RecordObject::Company, writeFile("", "empty.csv"));
+    EXPECT_TRUE(r.fatalError.contains(u"empty")) << r.fatalError.toStdString();
+    r = importer.importFile(RecordObject::Company, writeFile("Colour,Size\nred,big\n", "odd.csv"));
+    EXPECT_FALSE(r.completed);
+    EXPECT_TRUE(r.fatalError.contains(u"\"Colour\"")) << r.fatalError.toStdString();
+    r = importer.importFile(RecordObject::Contact, writeFile("Company,City\nAcme,Rome\n", "odd.csv"));
+    EXPECT_FALSE(r.completed);
+    EXPECT_TRUE(r.fatalError.contains(u"e-mail")) << r.fatalError.toStdString();
+    EXPECT_EQ(snapshot(*ws), before);
+}
+
+namespace {
+
+// Names and SQL of the indexes and triggers on companies: what a bulk load drops and must restore.
+QStringList companySchemaObjects(Workspace& ws) {
+    QSqlQuery q(ws.database());
+    EXPECT_TRUE(
+        q.exec(QStringLiteral("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master"
+                              " WHERE tbl_name IN ('companies', 'companies_search') ORDER BY type, name")));
+    QStringList objects;
+    while (q.next())
+        objects.append(q.value(0).toString());
+    return objects;
+}
+
+QByteArray manyCompanies(int n, bool changed) {
+    QByteArray csv = "Name,Website,City\n";
+    for (int i = n - 1; i >= 0; --i) { // reverse order on purpose
+        const QByteArray k = QByteArray::number(i);
+        csv += "Company " + k + ",https://www.c" + k + ".example.com/," +
+               (changed && i % 2 ? "Changed" : "Town") + "\n";
+    }
+    return csv;
+}
+
+} // namespace
+
+TEST_P(ImporterTest, LargeImportsRestoreIndexesTriggersAndSearch) {
+    const QStringList before = companySchemaObjects(*ws);
+    ASSERT_FALSE(before.isEmpty());
+    const ImportResult first = companies(manyCompanies(7000, false)); // enough writes for a bulk load
+    EXPECT_EQ(first.created, 7000);
+    EXPECT_EQ(companySchemaObjects(*ws), before);
+    QSqlQuery q(ws->database());
+    EXPECT_TRUE(
+        q.exec(QStringLiteral("INSERT INTO companies_search(companies_search) VALUES ('integrity-check')")))
+        << q.lastError().text().toStdString();
+
+    const ImportResult second = companies(manyCompanies(7000, true));
+    EXPECT_EQ(second.created, 0);
+    EXPECT_EQ(second.updated, 3500);
+    EXPECT_EQ(second.unchanged, 3500);
+    EXPECT_EQ(companyByKey("c6999.example.com").city, u"Changed");
+    EXPECT_EQ(companyByKey("c6998.example.com").city, u"Town");
+    EXPECT_EQ(companyByKey("c1.example.com").name, u"Company 1");
+    EXPECT_EQ(companySchemaObjects(*ws), before);
+    EXPECT_TRUE(
+        q.exec(QStringLiteral("INSERT INTO companies_search(companies_search) VALUES ('integrity-check')")))
+        << q.lastError().text().toStdString();
+}
+
+TEST_P(ImporterTest, AFailedLargeImportRestoresIndexesAndTriggers) {
+    const QStringList before = companySchemaObjects(*ws);
+    const QByteArray csv = manyCompanies(20000, false);
+    ScriptedDevice device(csv, 65536, csv.size() - 100); // fails near the end, after the bulk load began
+    ImportOptions options;
+    options.identityLookup = GetParam();
+    const ImportResult r = CsvImporter(*ws, options).importDevice(RecordObject::Company, &device);
+    EXPECT_FALSE(r.completed);
+    EXPECT_EQ(companySchemaObjects(*ws), before);
+    CompanyStore store(*ws);
+    EXPECT_EQ(store.count(), 0);
+}

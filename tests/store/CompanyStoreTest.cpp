@@ -1,0 +1,203 @@
+#include "tests/store/TempWorkspace.h"
+
+#include "core/store/CompanyStore.h"
+
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace syncdesk;
+using syncdesk::test::TempWorkspace;
+
+namespace {
+
+Company acme() {
+    Company c;
+    c.externalId = QStringLiteral("HS-1");
+    c.name = QStringLiteral("Acme, Inc.");
+    c.website = QStringLiteral("https://www.Acme.com/about");
+    c.industry = QStringLiteral("Manufacturing");
+    c.employees = 1200;
+    c.country = QStringLiteral("Germany");
+    c.city = QStringLiteral("München");
+    c.description = QStringLiteral("Makes \"everything\",\nsince 1949");
+    c.linkedinUrl = QStringLiteral("https://www.linkedin.com/company/acme");
+    c.custom.insert(QStringLiteral("founded"), QStringLiteral("1949"));
+    c.custom.insert(QStringLiteral("notes"), QStringLiteral("quote \" backslash \\ tab\t é 😀"));
+    return c;
+}
+
+QString storedColumn(Workspace& ws, qint64 id, const char* column) {
+    QSqlQuery q(ws.database());
+    q.prepare(QStringLiteral("SELECT %1 FROM companies WHERE id = ?").arg(QLatin1String(column)));
+    q.addBindValue(id);
+    EXPECT_TRUE(q.exec());
+    return q.next() ? q.value(0).toString() : QStringLiteral("<no row>");
+}
+
+} // namespace
+
+TEST(CompanyStore, InsertAndGetRoundTrip) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    const QDateTime fixed(QDate(2024, 5, 1), QTime(9, 30, 15, 500), Qt::UTC);
+    store.setClock([fixed] { return fixed; });
+    Company c = acme();
+    ASSERT_TRUE(store.insert(c)) << store.lastError().toStdString();
+    EXPECT_GT(c.id, 0);
+    EXPECT_EQ(c.domainKey, u"acme.com");
+    EXPECT_EQ(c.createdAt, QDateTime(QDate(2024, 5, 1), QTime(9, 30, 15), Qt::UTC));
+
+    const auto got = store.get(c.id);
+    ASSERT_TRUE(got);
+    EXPECT_TRUE(got->sameData(acme()));
+    EXPECT_EQ(got->domainKey, u"acme.com");
+    EXPECT_EQ(got->custom, acme().custom);
+    EXPECT_EQ(got->createdAt, c.createdAt);
+    EXPECT_EQ(got->updatedAt, c.createdAt);
+    EXPECT_EQ(storedColumn(*ws, c.id, "created_at"), u"2024-05-01T09:30:15Z");
+    EXPECT_EQ(store.count(), 1);
+    EXPECT_FALSE(store.get(c.id + 1));
+    EXPECT_TRUE(store.lastError().isEmpty());
+}
+
+TEST(CompanyStore, EmptyOptionalValuesAreNull) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    Company c;
+    c.name = QStringLiteral("No id");
+    ASSERT_TRUE(store.insert(c));
+    Company d;
+    d.name = QStringLiteral("Also no id");
+    ASSERT_TRUE(store.insert(d)) << "two companies without an external id";
+    EXPECT_EQ(storedColumn(*ws, c.id, "typeof(external_id)"), u"null");
+    EXPECT_EQ(storedColumn(*ws, c.id, "typeof(employees)"), u"null");
+    EXPECT_EQ(storedColumn(*ws, c.id, "custom"), u"{}");
+    EXPECT_FALSE(store.get(c.id)->employees.has_value());
+}
+
+TEST(CompanyStore, KeepsTheDomainKeyUpToDate) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    Company c;
+    c.name = QStringLiteral("Shop");
+    c.website = QStringLiteral("HTTP://WWW.Shop.Example.co.uk:8080/x?y#z");
+    ASSERT_TRUE(store.insert(c));
+    EXPECT_EQ(storedColumn(*ws, c.id, "domain_key"), u"shop.example.co.uk"); // host policy
+
+    c.website = QStringLiteral("us.test.com");
+    ASSERT_TRUE(store.update(c));
+    EXPECT_EQ(storedColumn(*ws, c.id, "domain_key"), u"us.test.com");
+
+    c.website = QStringLiteral("n/a"); // no key from the website: the domain supplies it
+    c.domain = QStringLiteral("test.com");
+    ASSERT_TRUE(store.update(c));
+    EXPECT_EQ(storedColumn(*ws, c.id, "domain_key"), u"test.com");
+
+    c.website.clear();
+    c.domain = QStringLiteral("192.168.1.10");
+    ASSERT_TRUE(store.update(c));
+    EXPECT_EQ(storedColumn(*ws, c.id, "domain_key"), QString());
+
+    // A stale key handed in is replaced unless the caller says it computed it.
+    c.website = QStringLiteral("acme.io");
+    c.domainKey = QStringLiteral("stale.example");
+    ASSERT_TRUE(store.update(c));
+    EXPECT_EQ(c.domainKey, u"acme.io");
+    EXPECT_EQ(storedColumn(*ws, c.id, "domain_key"), u"acme.io");
+}
+
+TEST(CompanyStore, UpdateKeepsCreatedAtAndMovesUpdatedAt) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    QDateTime now(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+    store.setClock([&now] { return now; });
+    Company c = acme();
+    ASSERT_TRUE(store.insert(c));
+    now = now.addDays(1);
+    c.city = QStringLiteral("Berlin");
+    c.employees.reset();
+    ASSERT_TRUE(store.update(c));
+    const auto got = store.get(c.id);
+    EXPECT_EQ(got->city, u"Berlin");
+    EXPECT_FALSE(got->employees);
+    EXPECT_EQ(got->createdAt, QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC));
+    EXPECT_EQ(got->updatedAt, QDateTime(QDate(2024, 1, 2), QTime(0, 0), Qt::UTC));
+
+    Company ghost = acme();
+    ghost.id = 999;
+    ghost.externalId.clear();
+    EXPECT_FALSE(store.update(ghost));
+    EXPECT_TRUE(store.lastError().contains(u"999"));
+}
+
+TEST(CompanyStore, FindsByExternalIdDomainKeyAndName) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    Company first = acme();
+    ASSERT_TRUE(store.insert(first));
+    Company second;
+    second.name = QStringLiteral("ACME, INC.");
+    second.website = QStringLiteral("acme.com");
+    ASSERT_TRUE(store.insert(second));
+    Company other;
+    other.externalId = QStringLiteral("HS-2");
+    other.name = QStringLiteral("Globex");
+    other.domain = QStringLiteral("globex.com");
+    ASSERT_TRUE(store.insert(other));
+
+    EXPECT_EQ(store.findByExternalId(QStringLiteral("HS-2"))->id, other.id);
+    EXPECT_FALSE(store.findByExternalId(QStringLiteral("hs-2"))); // ids are exact
+    EXPECT_FALSE(store.findByExternalId(QString()));
+    EXPECT_EQ(store.findByDomainKey(QStringLiteral("acme.com"))->id, first.id); // the oldest of two
+    EXPECT_EQ(store.findByDomainKey(QStringLiteral("globex.com"))->id, other.id);
+    EXPECT_FALSE(store.findByDomainKey(QStringLiteral("www.acme.com")));
+    EXPECT_EQ(store.findByName(QStringLiteral("acme, inc."))->id, first.id);
+    EXPECT_EQ(store.findByName(QStringLiteral("GLOBEX"))->id, other.id);
+    EXPECT_FALSE(store.findByName(QStringLiteral("Globex Corp")));
+    EXPECT_EQ(store.count(), 3);
+    EXPECT_EQ(store.maxId(), other.id);
+
+    QList<qint64> ids;
+    ASSERT_TRUE(
+        store.forEachIdentity([&](qint64 id, const QString& ext, const QString& key, const QString& name) {
+            ids.append(id);
+            if (id == other.id) {
+                EXPECT_EQ(ext, u"HS-2");
+                EXPECT_EQ(key, u"globex.com");
+                EXPECT_EQ(name, u"Globex");
+            }
+        }));
+    EXPECT_EQ(ids, (QList<qint64>{first.id, second.id, other.id}));
+}
+
+TEST(CompanyStore, ExternalIdsAreUnique) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    Company a = acme();
+    ASSERT_TRUE(store.insert(a));
+    Company b = acme();
+    EXPECT_FALSE(store.insert(b));
+    EXPECT_TRUE(store.lastError().contains(u"UNIQUE")) << store.lastError().toStdString();
+    EXPECT_EQ(store.count(), 1);
+}
+
+TEST(CompanyStore, Remove) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    Company a = acme();
+    ASSERT_TRUE(store.insert(a));
+    EXPECT_TRUE(store.remove(a.id));
+    EXPECT_FALSE(store.remove(a.id));
+    EXPECT_EQ(store.count(), 0);
+}
+
+TEST(CompanyStore, ValueByFieldKey) {
+    const Company c = acme();
+    EXPECT_EQ(c.value(u"name"), u"Acme, Inc.");
+    EXPECT_EQ(c.value(u"linkedin_url"), c.linkedinUrl);
+    EXPECT_EQ(c.value(u"employees"), u"1200");
+    EXPECT_EQ(c.value(u"founded"), u"1949");
+    EXPECT_EQ(c.value(u"nothing"), QString());
+    EXPECT_EQ(Company::textField(u"employees"), nullptr);
+}
