@@ -36,7 +36,15 @@ void printUsage(QTextStream& s)
         "usage: syncdesk-cli [--workspace FILE] COMMAND ...\n"
         "commands:\n"
         "  key [--policy host|registrable] [VALUE...]   print the domain key of each value (stdin when none)\n"
-        "  import companies|contacts FILE.csv           import a CSV file into the workspace\n");
+        "  import companies|contacts FILE.csv           import a CSV file into the workspace\n"
+        "  connection add NAME --type hubspot|salesforce|sandbox [--base-url URL] [--token-stdin]\n"
+        "  connection list | test NAME | token NAME --token-stdin | remove NAME\n"
+        "  mapping export|import NAME [--object companies|contacts] [FILE.json]\n"
+        "  sync NAME [--where EXPR] [--ids 1,2,3] [--limit N] [--dry-run] [--json] [--token-env VAR]\n"
+        "  runs [--json] | run show ID [--json] | run resume ID | undo RUN_ID [--dry-run]\n"
+        "  logs [--run ID] [--level LEVEL] [--json] [--csv FILE]\n"
+        "exit codes: 0 ok, 1 failed records, 2 usage/configuration, 3 authentication/permission,\n"
+        "            4 paused by a rate or daily limit (resumable), 130 interrupted\n");
 }
 
 } // namespace
