@@ -1,14 +1,53 @@
-#include <QApplication>
-#include <QLabel>
+// The desktop app: a thin main(). The work lives in core, core/sandbox and ui (docs/desktop.md).
+#include "ui/AppSettings.h"
+#include "ui/MainWindow.h"
+#include "ui/common/AppContext.h"
+#include "ui/common/MessageBox.h"
+#include "ui/common/Theme.h"
 
-int main(int argc, char* argv[])
-{
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("SyncDesk"));
     QApplication::setOrganizationName(QStringLiteral("SyncDesk"));
-    QLabel placeholder(QCoreApplication::translate("main", "SyncDesk"));
-    placeholder.setObjectName(QStringLiteral("placeholder"));
-    placeholder.resize(640, 400);
-    placeholder.show();
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setDesktopFileName(QStringLiteral("io.syncdesk.SyncDesk"));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("syncdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Keep a workspace's companies and contacts in step with your CRM."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+                                             QCoreApplication::translate("main", "Open this workspace file."),
+                                             QCoreApplication::translate("main", "FILE"));
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"), QCoreApplication::translate("main", "Colour theme: system, light or dark."),
+        QCoreApplication::translate("main", "THEME"));
+    parser.addOption(workspaceOption);
+    parser.addOption(themeOption);
+    parser.process(app);
+
+    syncdesk::AppSettings settings;
+    syncdesk::Theme::apply(parser.isSet(themeOption) ? parser.value(themeOption) : settings.theme());
+
+    syncdesk::AppContext context(settings, {});
+    QString error;
+    const bool opened = parser.isSet(workspaceOption)
+                            ? context.openWorkspace(parser.value(workspaceOption), true, &error)
+                            : context.openStartupWorkspace(&error);
+
+    syncdesk::MainWindow window(context);
+    window.show();
+    if (!opened)
+        syncdesk::MessageBox::critical(&window, QCoreApplication::translate("main", "Open workspace"), error);
     return app.exec();
 }

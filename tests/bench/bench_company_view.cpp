@@ -1,0 +1,531 @@
+// The company view on a workspace of 1,000,000 companies (PRODUCT.md "Performance targets": opens in
+// < 1 s; a filter keystroke shows results in < 100 ms; scrolling stays smooth; memory < 500 MB).
+//
+// Drives the real MainWindow (offscreen platform unless QT_QPA_PLATFORM says otherwise):
+//   open/first_paint      workspace open + AppContext + MainWindow + first page painted
+//   keystroke/*           a key typed into the search box (or a condition applied) until the new
+//                         first page is in the model and the list has repainted; the debounce of
+//                         the filter bar is included
+//   scroll/page_down      PageDown in the list until the rows shown are loaded and painted
+//   scroll/jump           the scroll bar dragged to a random place, until loaded and painted
+//   select/all_filtered   Select all filtered on the unfiltered list: 1,000,000 ids ticked
+//   memory                peak resident set size of all the above (VmHWM is reset after the
+//                         workspace was generated)
+// Each reports the median as the benchmark time and p95/max as counters.
+//
+// The workspace is generated at the first run: a 1,000,000-row companies CSV imported with the
+// regular CsvImporter (set SYNCDESK_BENCH_VIEW_DB=/path/file.sqlite to keep it for later runs).
+//
+// Needs syncdesk_ui: tests/bench/CMakeLists.txt links it for this benchmark (see docs/desktop.md).
+#include "core/import/CsvImporter.h"
+#include "core/store/CompanyStore.h"
+#include "core/store/Workspace.h"
+#include "ui/AppSettings.h"
+#include "ui/MainWindow.h"
+#include "ui/common/AppContext.h"
+#include "ui/common/MessageBox.h"
+#include "ui/companies/CompanyListModel.h"
+#include "ui/companies/CompanyListView.h"
+#include "ui/companies/FilterBar.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <random>
+
+using namespace syncdesk;
+
+namespace {
+
+constexpr int companyCount = 1000000;
+
+QString g_workspacePath;
+QTemporaryDir* g_dir = nullptr;
+
+// ---- Workspace generation ---------------------------------------------------------------------
+
+QString csvField(const QString& s) {
+    if (!s.contains(u',') && !s.contains(u'"'))
+        return s;
+    return u'"' + QString(s).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+}
+
+bool generateWorkspace(const QString& path) {
+    QElapsedTimer timer;
+    timer.start();
+    std::mt19937_64 rng(7);
+    static const char* const syllables[] = {
+        "ba", "be", "bri", "ca", "co", "da", "de", "fa", "fe", "ga", "ha", "ka", "ke", "la", "le",
+        "lo", "ma", "me",  "mi", "na", "no", "pa", "pe", "ra", "re", "ri", "sa", "se", "ta", "te",
+        "to", "va", "ve",  "za", "ac", "en", "or", "ix", "el", "um", "qu", "il", "mo", "or"};
+    QStringList words;
+    QSet<QString> seen;
+    while (words.size() < 4000) {
+        QString w;
+        const int n = 2 + int(rng() % 2);
+        for (int i = 0; i < n; ++i)
+            w += QString::fromLatin1(syllables[rng() % std::size(syllables)]);
+        w[0] = w[0].toUpper();
+        if (!seen.contains(w)) {
+            seen.insert(w);
+            words << w;
+        }
+    }
+    static const char* const suffixes[] = {"Ltd", "GmbH", "Inc", "Labs", "Group", "", "", ""};
+    static const char* const tlds[] = {".com", ".io", ".co.uk", ".de", ".fr", ".com.au", ".net"};
+    static const char* const countries[] = {
+        "United States", "United States", "United States", "UK",    "UK",     "Germany", "France", "Canada",
+        "Australia",     "Spain",         "Netherlands",   "India", "Brazil", "Japan",   "Ireland"};
+    static const char* const industries[] = {"Software",    "Retail",      "Manufacturing", "Healthcare",
+                                             "Finance",     "Logistics",   "Energy",        "Media",
+                                             "Hospitality", "Construction"};
+    static const char* const tiers[] = {"Gold", "Silver", "Bronze", ""};
+    std::lognormal_distribution<double> employees(3.5, 1.5);
+
+    const QString csvPath = path + QStringLiteral(".csv");
+    {
+        QFile csv(csvPath);
+        if (!csv.open(QIODevice::WriteOnly))
+            return false;
+        csv.write("id,Name,Website,Domain,Industry,Employees,Country,City,Description,Annual Revenue,Tier\n");
+        QByteArray chunk;
+        for (int i = 1; i <= companyCount; ++i) {
+            QString base = words[int(rng() % words.size())];
+            if (rng() % 2)
+                base += u' ' + words[int(rng() % words.size())];
+            const QString suffix = QString::fromLatin1(suffixes[rng() % std::size(suffixes)]);
+            const QString name = suffix.isEmpty() ? base : base + u' ' + suffix;
+            const QString domain = base.toLower().remove(u' ') + QString::number(i % 97) +
+                                   QString::fromLatin1(tlds[rng() % std::size(tlds)]);
+            const QString website = rng() % 10 == 0 ? QString() : QStringLiteral("https://www.") + domain;
+            QStringList row{QStringLiteral("B%1").arg(i),
+                            name,
+                            website,
+                            domain,
+                            QString::fromLatin1(industries[rng() % std::size(industries)]),
+                            rng() % 20 == 0 ? QString() : QString::number(qint64(employees(rng)) + 1),
+                            QString::fromLatin1(countries[rng() % std::size(countries)]),
+                            QStringLiteral("City%1").arg(int(rng() % 500)),
+                            QStringLiteral("%1 %2 for %3 customers.")
+                                .arg(words[int(rng() % words.size())],
+                                     words[int(rng() % words.size())].toLower(),
+                                     words[int(rng() % words.size())].toLower()),
+                            QString::number(qint64(10 + rng() % 5000) * 1000),
+                            QString::fromLatin1(tiers[rng() % std::size(tiers)])};
+            for (QString& f : row)
+                f = csvField(f);
+            chunk += row.join(u',').toUtf8();
+            chunk += '\n';
+            if (chunk.size() > (1 << 20)) {
+                csv.write(chunk);
+                chunk.clear();
+            }
+        }
+        csv.write(chunk);
+    }
+    std::fprintf(stderr, "generated %d-row CSV in %.1f s\n", companyCount, timer.elapsed() / 1000.0);
+    timer.restart();
+    {
+        std::unique_ptr<Workspace> ws = Workspace::open(path);
+        if (!ws)
+            return false;
+        const ImportResult r = CsvImporter(*ws).importFile(RecordObject::Company, csvPath);
+        if (!r.completed) {
+            std::fprintf(stderr, "import failed: %s\n", qPrintable(r.fatalError));
+            return false;
+        }
+        std::fprintf(stderr, "imported %lld companies in %.1f s\n", r.created, timer.elapsed() / 1000.0);
+    }
+    QFile::remove(csvPath);
+    return true;
+}
+
+// ---- Measuring --------------------------------------------------------------------------------
+
+long peakRssKb() {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    }
+    return -1;
+}
+
+void resetPeakRss() {
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
+// Keys as a person types them (QKeyEvent through the application, like QTest::keyClick).
+void typeKey(QWidget* widget, int key, const QString& text = {}) {
+    QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, text);
+    QApplication::sendEvent(widget, &press);
+    QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, text);
+    QApplication::sendEvent(widget, &release);
+}
+
+void typeText(QWidget* widget, const QString& text) {
+    for (const QChar c : text)
+        typeKey(widget, c.isLetter() ? int(Qt::Key_A) + (c.toUpper().unicode() - u'A') : int(c.unicode()),
+                QString(c));
+}
+
+void idle(int ms) {
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool waitFor(const std::function<bool()>& condition, int timeoutMs = 30000) {
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    }
+    return true;
+}
+
+struct Samples {
+    std::vector<double> ms;
+    double percentile(double p) const {
+        if (ms.empty())
+            return 0;
+        std::vector<double> v = ms;
+        std::sort(v.begin(), v.end());
+        const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+        return v[i];
+    }
+    void report(benchmark::State& state) const {
+        state.counters["median_ms"] = percentile(0.5);
+        state.counters["p95_ms"] = percentile(0.95);
+        state.counters["max_ms"] = percentile(1.0);
+        state.counters["samples"] = double(ms.size());
+    }
+};
+
+// One app over the big workspace, shared by the benchmarks after "open".
+struct App {
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<AppContext> context;
+    std::unique_ptr<MainWindow> window;
+
+    bool listSettled() const {
+        CompanyListModel* m = window->companyModel();
+        return !m->isLoading() && m->rowCount() > 0;
+    }
+    // Shown: the newest query's first page is in the model and the visible rows are painted.
+    void paint() const { window->companyList()->viewport()->repaint(); }
+};
+
+App* g_app = nullptr;
+double openOnce(App& app, bool keep);
+
+// The app the keystroke and scroll benchmarks share, opened on first use.
+App& sharedApp() {
+    if (!g_app->window)
+        openOnce(*g_app, true);
+    return *g_app;
+}
+
+double openOnce(App& app, bool keep) {
+    QElapsedTimer t;
+    t.start();
+    app.settings = std::make_unique<AppSettings>(g_dir->filePath(QStringLiteral("settings.ini")));
+    AppContext::Options options;
+    options.persistSandbox = false;
+    options.secretOpener = [] {
+        return SecretStoreOpenResult{nullptr, QStringLiteral("bench: no keychain")};
+    };
+    app.context = std::make_unique<AppContext>(*app.settings, options);
+    QString error;
+    if (!app.context->openWorkspace(g_workspacePath, false, &error)) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(error));
+        std::abort();
+    }
+    app.window = std::make_unique<MainWindow>(*app.context);
+    app.window->resize(1400, 900);
+    app.window->show();
+    if (!waitFor([&] { return app.listSettled(); })) {
+        std::fprintf(stderr, "the list never showed\n");
+        std::abort();
+    }
+    app.paint();
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    if (!keep) {
+        app.window.reset();
+        app.context.reset();
+        app.settings.reset();
+    }
+    return ms;
+}
+
+void BM_OpenToFirstPaint(benchmark::State& state) {
+    Samples s;
+    for (auto _ : state) {
+        App app;
+        const double ms = openOnce(app, false);
+        s.ms.push_back(ms);
+        state.SetIterationTime(ms / 1000.0);
+    }
+    s.report(state);
+}
+
+// Types `text` one key at a time (after clearing the box and letting the list settle) and measures
+// each keystroke until its results are shown.
+void typeAndMeasure(const QString& text, Samples& samples, benchmark::State* state) {
+    App& app = sharedApp();
+    QLineEdit* edit = app.window->filterBar()->searchEdit();
+    CompanyListModel* model = app.window->companyModel();
+    edit->clear();
+    app.window->filterBar()->applyNow();
+    waitFor([&] { return app.listSettled(); });
+    for (const QChar c : text) {
+        if (QString(edit->text() + c).trimmed() == edit->text().trimmed()) {
+            typeText(edit, QString(c)); // a space between words: the query does not change yet
+            continue;
+        }
+        QElapsedTimer t;
+        t.start();
+        bool started = false;
+        auto conn = QObject::connect(model, &CompanyListModel::queryStarted, [&] { started = true; });
+        typeText(edit, QString(c));
+        // Shown: the query this keystroke started has its first page in the model.
+        if (!waitFor([&] { return started && !model->isLoading(); })) {
+            std::fprintf(stderr, "keystroke '%c' never showed results\n", c.toLatin1());
+            std::abort();
+        }
+        app.paint();
+        QObject::disconnect(conn);
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        samples.ms.push_back(ms);
+        if (state)
+            state->SetIterationTime(ms / 1000.0);
+        // A person types a key every ~150 ms at most; let the count finish like it would.
+        idle(150);
+    }
+}
+
+void BM_KeystrokeFreeText(benchmark::State& state) {
+    static const QStringList words = {QStringLiteral("bri"),   QStringLiteral("acme"), QStringLiteral("zaqu"),
+                                      QStringLiteral("lo ma"), QStringLiteral("gmbh"), QStringLiteral("ora")};
+    Samples s;
+    int w = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const QString word = words.at(w++ % words.size());
+        state.ResumeTiming();
+        Samples one;
+        typeAndMeasure(word, one, nullptr);
+        for (double ms : one.ms)
+            s.ms.push_back(ms);
+        double sum = 0;
+        for (double ms : one.ms)
+            sum += ms;
+        state.SetIterationTime(sum / 1000.0 / double(one.ms.size()));
+    }
+    s.report(state);
+}
+
+void BM_KeystrokeCondition(benchmark::State& state) {
+    App& app = sharedApp();
+    FilterBar* bar = app.window->filterBar();
+    CompanyListModel* model = app.window->companyModel();
+    bar->clearAll();
+    waitFor([&] { return app.listSettled(); });
+    FilterConditionRow* row = bar->addCondition();
+    row->setCondition(QStringLiteral("employees"), FilterConditionRow::Operator::Greater, QString());
+    QLineEdit* value = row->valueEdit();
+    static const QStringList values = {QStringLiteral("5"), QStringLiteral("50"), QStringLiteral("500"),
+                                       QStringLiteral("5000")};
+    Samples s;
+    int i = 0;
+    for (auto _ : state) {
+        value->setFocus();
+        value->clear();
+        bar->applyNow();
+        waitFor([&] { return app.listSettled(); });
+        idle(100);
+        const QString text = values.at(i++ % values.size());
+        QElapsedTimer t;
+        t.start();
+        bool started = false;
+        auto conn = QObject::connect(model, &CompanyListModel::queryStarted, [&] { started = true; });
+        typeText(value, text); // the last key counts: the debounce folds them into one query
+        waitFor([&] { return started && !model->isLoading(); });
+        app.paint();
+        QObject::disconnect(conn);
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        s.ms.push_back(ms);
+        state.SetIterationTime(ms / 1000.0);
+    }
+    bar->clearAll();
+    waitFor([&] { return app.listSettled(); });
+    s.report(state);
+}
+
+bool visibleRowsLoaded(App& app) {
+    CompanyListView* view = app.window->companyList();
+    const int first = view->rowAt(0);
+    const int last = view->rowAt(view->viewport()->height() - 1);
+    CompanyListModel* model = app.window->companyModel();
+    for (int r = std::max(0, first); r <= (last < 0 ? model->rowCount() - 1 : last); ++r) {
+        if (!model->isRowLoaded(r))
+            return false;
+    }
+    return true;
+}
+
+void BM_ScrollPageDown(benchmark::State& state) {
+    App& app = sharedApp();
+    app.window->filterBar()->clearAll();
+    waitFor([&] { return app.listSettled() && app.window->companyModel()->matchCountExact(); });
+    CompanyListView* view = app.window->companyList();
+    view->setFocus();
+    view->scrollToTop();
+    view->setCurrentIndex(app.window->companyModel()->index(0, 1));
+    Samples s;
+    for (auto _ : state) {
+        QElapsedTimer t;
+        t.start();
+        typeKey(view, Qt::Key_PageDown);
+        app.paint();
+        waitFor([&] { return visibleRowsLoaded(app); });
+        app.paint();
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        s.ms.push_back(ms);
+        state.SetIterationTime(ms / 1000.0);
+    }
+    s.report(state);
+}
+
+void BM_ScrollJump(benchmark::State& state) {
+    App& app = sharedApp();
+    CompanyListView* view = app.window->companyList();
+    QScrollBar* bar = view->verticalScrollBar();
+    QRandomGenerator rng(11);
+    Samples s;
+    for (auto _ : state) {
+        const int target = int(rng.bounded(quint32(bar->maximum() + 1)));
+        QElapsedTimer t;
+        t.start();
+        bar->setValue(target);
+        app.paint();
+        waitFor([&] { return visibleRowsLoaded(app); });
+        app.paint();
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        s.ms.push_back(ms);
+        state.SetIterationTime(ms / 1000.0);
+    }
+    s.report(state);
+}
+
+// Edit > Select all filtered on the unfiltered list: every one of the 1,000,000 ids, ticked.
+void BM_SelectAllFiltered(benchmark::State& state) {
+    App& app = sharedApp();
+    app.window->filterBar()->clearAll();
+    CompanyListModel* model = app.window->companyModel();
+    waitFor([&] { return app.listSettled() && model->matchCountExact(); });
+    Samples s;
+    for (auto _ : state) {
+        model->clearSelection();
+        QElapsedTimer t;
+        t.start();
+        model->selectAllMatching();
+        if (!waitFor([&] { return !model->isBusy() && model->selection().size() == model->matchCount(); })) {
+            std::fprintf(stderr, "select all never finished\n");
+            std::abort();
+        }
+        app.paint();
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        s.ms.push_back(ms);
+        state.SetIterationTime(ms / 1000.0);
+    }
+    state.counters["selected"] = double(model->selection().size());
+    s.report(state);
+}
+
+void BM_PeakMemory(benchmark::State& state) {
+    for (auto _ : state)
+        benchmark::DoNotOptimize(peakRssKb());
+    state.counters["peak_rss_MB"] = double(peakRssKb()) / 1024.0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("SyncDesk-bench"));
+    benchmark::Initialize(&argc, argv);
+    MessageBox::setTestMode(true);
+
+    QTemporaryDir dir;
+    g_dir = &dir;
+    qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("xdg")).toUtf8());
+    g_workspacePath = qEnvironmentVariable("SYNCDESK_BENCH_VIEW_DB");
+    if (g_workspacePath.isEmpty())
+        g_workspacePath = dir.filePath(QStringLiteral("bench-view.sqlite"));
+    if (!QFile::exists(g_workspacePath) && !generateWorkspace(g_workspacePath))
+        return 1;
+    {
+        std::unique_ptr<Workspace> ws = Workspace::open(g_workspacePath);
+        if (!ws || CompanyStore(*ws).count() < companyCount) {
+            std::fprintf(stderr, "%s does not hold %d companies\n", qPrintable(g_workspacePath),
+                         companyCount);
+            return 1;
+        }
+    }
+    resetPeakRss();
+
+    App shared;
+    g_app = &shared;
+    benchmark::RegisterBenchmark("open/first_paint", BM_OpenToFirstPaint)
+        ->Iterations(5)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("keystroke/free_text", BM_KeystrokeFreeText)
+        ->Iterations(6)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("keystroke/condition_employees", BM_KeystrokeCondition)
+        ->Iterations(8)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("scroll/page_down", BM_ScrollPageDown)
+        ->Iterations(100)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("scroll/jump", BM_ScrollJump)
+        ->Iterations(30)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("select/all_filtered_1m", BM_SelectAllFiltered)
+        ->Iterations(3)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("memory/peak_rss", BM_PeakMemory)->Iterations(1);
+    benchmark::RunSpecifiedBenchmarks();
+    shared.window.reset();
+    shared.context.reset();
+    benchmark::Shutdown();
+    return 0;
+}
