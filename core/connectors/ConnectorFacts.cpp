@@ -14,6 +14,7 @@ ConnectorFacts hubSpotFacts(CrmKind kind) {
     f.emailProperty = QStringLiteral("email");
     f.uniqueIdProperty = QStringLiteral("syncdesk_id");
     f.defaultPolicy = DomainPolicy::Host;
+    f.domainPropertyHoldsHost = true;
     f.associationStyle = AssociationStyle::Associations;
     f.maxWriteBatch = 100;
     f.maxReadBatch = 100;

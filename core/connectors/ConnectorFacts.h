@@ -46,6 +46,10 @@ struct ConnectorFacts {
     QString emailProperty;    // "email" / "Email": the contacts' match property
     QString uniqueIdProperty; // "syncdesk_id" / "SyncDesk_Id__c": upsert key, once created on the CRM
     DomainPolicy defaultPolicy = DomainPolicy::Host;
+    // The domain property holds a bare host name (HubSpot's "Company Domain Name"), not a URL
+    // (Salesforce Website): what SyncDesk writes there is the normalised host of the local value
+    // ("https://www.acme.com/about" -> "acme.com"), and values are compared by that host.
+    bool domainPropertyHoldsHost = false;
 
     // Associations.
     AssociationStyle associationStyle = AssociationStyle::Associations;

@@ -25,11 +25,24 @@ RecordDiff::RecordDiff(const Mapping& mapping, const QList<FieldDefinition>& fie
     }
 }
 
+bool RecordDiff::isHostProperty(const QString& property) const {
+    return m_mapping.object == RecordObject::Company && m_facts.domainPropertyHoldsHost &&
+           property == m_facts.domainProperty;
+}
+
 bool RecordDiff::isEmptyFor(const QString& property, const QString& value) const {
     if (ValueConversion::isEmpty(value))
         return true;
-    return m_mapping.object == RecordObject::Company && property == m_facts.domainProperty &&
-           DomainKey::compute(value, DomainPolicy::Host).reason == NoKeyReason::Empty;
+    if (m_mapping.object != RecordObject::Company || property != m_facts.domainProperty)
+        return false;
+    const DomainKeyResult key = DomainKey::compute(value, DomainPolicy::Host);
+    // A property that holds a host name cannot take a value without one (an IP, "acme", an e-mail):
+    // the next row of the chain supplies it.
+    return isHostProperty(property) ? !key.hasKey() : key.reason == NoKeyReason::Empty;
+}
+
+QString RecordDiff::hostValue(const QString& value) {
+    return DomainKey::compute(value, DomainPolicy::Host).displayKey;
 }
 
 RecordDiffResult RecordDiff::diff(const LocalRecord& local, const CrmRecord* crm) const {
@@ -66,8 +79,10 @@ RecordDiffResult RecordDiff::diff(const LocalRecord& local, const CrmRecord* crm
         unknown.key = row.fieldKey;
         unknown.label = row.fieldKey;
         const FieldDefinition& field = known != m_fields.constEnd() ? known.value() : unknown;
-        const ConvertedValue value =
-            ValueConversion::toCrm(local.value(row.fieldKey), field, *target, crmProperty);
+        const bool hostProperty = isHostProperty(property);
+        const QString localValue = local.value(row.fieldKey);
+        const ConvertedValue value = ValueConversion::toCrm(hostProperty ? hostValue(localValue) : localValue,
+                                                            field, *target, crmProperty);
         if (!value.ok()) {
             result.errors.append(tr("%1 -> %2: %3").arg(field.label, property, value.error));
             failed.insert(property);
@@ -76,7 +91,11 @@ RecordDiffResult RecordDiff::diff(const LocalRecord& local, const CrmRecord* crm
         if (!crm) {
             result.changes.append({property, QString(), value.value, ChangeStrategy::Create, row.fieldKey});
         } else if (target->strategy == UpdateStrategy::Override) {
-            if (!ValueConversion::sameValue(before, value.value, crmProperty, field.type))
+            const bool same = hostProperty
+                                  ? DomainKey::key(before, DomainPolicy::Host) ==
+                                        DomainKey::key(value.value, DomainPolicy::Host)
+                                  : ValueConversion::sameValue(before, value.value, crmProperty, field.type);
+            if (!same)
                 result.changes.append(
                     {property, before, value.value, ChangeStrategy::Override, row.fieldKey});
         } else if (ValueConversion::isEmpty(before)) {

@@ -31,7 +31,11 @@ struct RecordDiffResult {
 // - value maps, type conversion and the CRM's options/length are applied; a value that cannot be
 //   written is an error (the record is invalid), never sent;
 // - on create, properties the CRM requires (CrmProperty::requiredOnCreate) must get a value.
-// For the domain property, values that mean "no website" ("-", "n/a", ...) count as empty.
+// For the domain property, values that mean "no website" ("-", "n/a", ...) count as empty. Where
+// the CRM's domain property holds a host name (ConnectorFacts::domainPropertyHoldsHost: HubSpot's
+// `domain`), the value written is the normalised host of the local value
+// ("https://www.acme.com/about" -> "acme.com", Unicode form for IDN), a value without a host counts
+// as empty, and Override compares by host ("www.acme.com" and "acme.com" are the same value).
 class RecordDiff {
     Q_DECLARE_TR_FUNCTIONS(RecordDiff)
 
@@ -44,6 +48,8 @@ public:
 
 private:
     bool isEmptyFor(const QString& property, const QString& value) const;
+    bool isHostProperty(const QString& property) const;
+    static QString hostValue(const QString& value);
 
     Mapping m_mapping;
     ConnectorFacts m_facts;

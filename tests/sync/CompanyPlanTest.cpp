@@ -354,6 +354,48 @@ TEST_F(CompanyPlanTest, FallbackRowSuppliesTheKeyAndIsNamed) {
     EXPECT_FALSE(d.match.noKeyReason.isEmpty());
 }
 
+// HubSpot's `domain` holds a domain name, not a URL: SyncDesk writes the normalised host there, so
+// the record is found again by its key (a raw URL with a path would not be), and Override compares
+// by host, so "www.acme.com" and "https://acme.com/" are the same value.
+TEST_F(CompanyPlanTest, HubSpotDomainGetsTheNormalisedHost) {
+    m_input.companyMapping.rows[1].targets[0].strategy = UpdateStrategy::Override;
+    ASSERT_EQ(m_input.companyMapping.rows[1].targets[0].property, u"domain"_s);
+    m_crm.addRecord(RecordObject::Company, {{u"name"_s, u"Same"_s}, {u"domain"_s, u"www.same.io"_s}});
+    const QString moved = m_crm.addRecord(RecordObject::Company,
+                                          {{u"name"_s, u"Moved"_s}, {u"domain"_s, u"https://moved.io/"_s}});
+    const qint64 create = company(u"Quill"_s, u"https://www.Quill.co.uk/about?ref=crm#team"_s);
+    const qint64 idn = company(u"München"_s, u"http://www.münchen.de/"_s);
+    const qint64 same = company(u"Same"_s, u"https://same.io/"_s);
+    const qint64 move = company(u"Moved"_s, u"moved.io"_s);
+
+    const SyncPlan p = plan();
+    ASSERT_TRUE(p.ok());
+    const RecordPlan& c = companyOf(p, create);
+    EXPECT_EQ(c.action, PlanAction::Create) << describe(c);
+    ASSERT_NE(change(c, u"domain"_s), nullptr);
+    EXPECT_EQ(change(c, u"domain"_s)->after, u"quill.co.uk"_s);
+    ASSERT_NE(change(companyOf(p, idn), u"domain"_s), nullptr);
+    EXPECT_EQ(change(companyOf(p, idn), u"domain"_s)->after, u"münchen.de"_s); // Unicode, for people
+
+    const RecordPlan& s = companyOf(p, same);
+    EXPECT_EQ(s.action, PlanAction::Unchanged) << describe(s);
+
+    // A CRM value written as a URL is the same host too: nothing to write for the domain.
+    const RecordPlan& m = companyOf(p, move);
+    EXPECT_EQ(m.crmId, moved) << describe(m);
+    EXPECT_EQ(change(m, u"domain"_s), nullptr) << describe(m);
+}
+
+// Salesforce's Website is a URL field: the local value is written as it is.
+TEST_F(SalesforceCompanyPlanTest, WebsiteKeepsTheLocalValue) {
+    const qint64 create = company(u"Quill"_s, u"https://www.quill.co.uk/about"_s);
+    const SyncPlan p = plan();
+    ASSERT_TRUE(p.ok());
+    const RecordPlan& c = companyOf(p, create);
+    ASSERT_NE(change(c, u"Website"_s), nullptr) << describe(c);
+    EXPECT_EQ(change(c, u"Website"_s)->after, u"https://www.quill.co.uk/about"_s);
+}
+
 TEST_F(CompanyPlanTest, SeveralUrlsUseTheFirstAndSaySo) {
     const qint64 local = company(u"Multi"_s, u"https://a-company.com, https://b-company.com"_s);
     const SyncPlan p = plan();
