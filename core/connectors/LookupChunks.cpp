@@ -1,6 +1,9 @@
 #include "core/connectors/LookupChunks.h"
 
+#include <QRegularExpression>
 #include <QUrl>
+
+#include <limits>
 
 namespace syncdesk {
 
@@ -35,22 +38,83 @@ QList<QStringList> chunkLookup(const QStringList& items, const LookupLimits& lim
     return chunks;
 }
 
-QStringList domainSearchVariants(const QString& key) {
-    QStringList hosts{key.toLower()};
-    const QString unicode = QUrl::fromAce(key.toLatin1()).toLower();
-    if (!unicode.isEmpty() && unicode != hosts.constFirst())
-        hosts.append(unicode);
+QList<QStringList> chunkExactValueLookup(const QStringList& items, const LookupLimits& limits, int maxGroups,
+                                         int baseChars,
+                                         const std::function<QList<int>(const QString&)>& valueChars,
+                                         bool* allFit) {
+    if (allFit)
+        *allFit = true;
+    const int perGroup = limits.maxValues > 0 ? limits.maxValues : std::numeric_limits<int>::max();
+    const int groupsAllowed = qMax(1, maxGroups);
+    QList<QStringList> chunks;
+    QStringList current;
+    int values = 0;
+    int chars = 0; // of the values alone
+    const auto groupsFor = [perGroup](int v) { return v <= 0 ? 1 : (v + perGroup - 1) / perGroup; };
+    const auto fits = [&](int v, int c) {
+        const int groups = groupsFor(v);
+        return groups <= groupsAllowed &&
+               (limits.maxRequestChars <= 0 ||
+                baseChars + (groups - 1) * limits.perGroupOverheadChars + c <= limits.maxRequestChars);
+    };
+    for (const QString& item : items) {
+        const QList<int> cost = valueChars(item);
+        int itemChars = 0;
+        for (int c : cost)
+            itemChars += c;
+        const int itemValues = int(cost.size());
+        if (!current.isEmpty() && !fits(values + itemValues, chars + itemChars)) {
+            chunks.append(current);
+            current.clear();
+            values = 0;
+            chars = 0;
+        }
+        if (current.isEmpty() && !fits(itemValues, itemChars) && allFit)
+            *allFit = false;
+        current.append(item);
+        values += itemValues;
+        chars += itemChars;
+    }
+    if (!current.isEmpty())
+        chunks.append(current);
+    return chunks;
+}
 
-    QStringList out;
-    for (const QString& host : std::as_const(hosts)) {
-        for (const QString& h : {host, QString(QStringLiteral("www.") + host)}) {
-            out.append(h);
-            out.append(QStringLiteral("http://") + h);
-            out.append(QStringLiteral("https://") + h);
-            out.append(QStringLiteral("https://") + h + u'/');
+QStringList domainSearchValues(const QString& key) {
+    QStringList out{key.toLower()};
+    const QString unicode = QUrl::fromAce(key.toLatin1()).toLower();
+    if (!unicode.isEmpty() && unicode != out.constFirst())
+        out.append(unicode);
+    return out;
+}
+
+namespace {
+
+bool wildcardMatch(const QString& pattern, const QString& text) {
+    const QString re =
+        QRegularExpression::escape(pattern).replace(QStringLiteral("\\*"), QStringLiteral(".*"));
+    return QRegularExpression(QRegularExpression::anchoredPattern(re),
+                              QRegularExpression::DotMatchesEverythingOption)
+        .match(text)
+        .hasMatch();
+}
+
+} // namespace
+
+bool matchesDomainCensus(const QString& raw, const QStringList& patterns) {
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    const QString value = raw.toLower();
+    const QStringList tokens = value.split(separators, Qt::SkipEmptyParts);
+    for (const QString& p : patterns) {
+        const QString pattern = p.toLower();
+        if (wildcardMatch(pattern, value))
+            return true;
+        for (const QString& t : tokens) {
+            if (wildcardMatch(pattern, t))
+                return true;
         }
     }
-    return out;
+    return false;
 }
 
 } // namespace syncdesk
