@@ -1,6 +1,5 @@
 #include "core/connectors/LookupChunks.h"
 
-#include <QRegularExpression>
 #include <QUrl>
 
 #include <limits>
@@ -90,26 +89,48 @@ QStringList domainSearchValues(const QString& key) {
 
 namespace {
 
-bool wildcardMatch(const QString& pattern, const QString& text) {
-    const QString re =
-        QRegularExpression::escape(pattern).replace(QStringLiteral("\\*"), QStringLiteral(".*"));
-    return QRegularExpression(QRegularExpression::anchoredPattern(re),
-                              QRegularExpression::DotMatchesEverythingOption)
-        .match(text)
-        .hasMatch();
+// `pattern` with `*` matching any run of characters (no other special characters) against all of `text`.
+bool wildcardMatch(QStringView pattern, QStringView text) {
+    qsizetype p = 0, t = 0, star = -1, resume = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            resume = t;
+        } else if (p < pattern.size() && pattern[p] == text[t]) {
+            ++p;
+            ++t;
+        } else if (star >= 0) {
+            p = star + 1;
+            t = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
 }
 
 } // namespace
 
 bool matchesDomainCensus(const QString& raw, const QStringList& patterns) {
-    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
     const QString value = raw.toLower();
-    const QStringList tokens = value.split(separators, Qt::SkipEmptyParts);
+    QList<QStringView> tokens; // runs of letters and digits
+    qsizetype from = -1;
+    for (qsizetype i = 0; i <= value.size(); ++i) {
+        const bool word = i < value.size() && value.at(i).isLetterOrNumber();
+        if (word && from < 0)
+            from = i;
+        if (!word && from >= 0) {
+            tokens.append(QStringView(value).mid(from, i - from));
+            from = -1;
+        }
+    }
     for (const QString& p : patterns) {
         const QString pattern = p.toLower();
         if (wildcardMatch(pattern, value))
             return true;
-        for (const QString& t : tokens) {
+        for (QStringView t : std::as_const(tokens)) {
             if (wildcardMatch(pattern, t))
                 return true;
         }
