@@ -49,7 +49,9 @@ QList<QStringList> chunkExactValueLookup(const QStringList& items, const LookupL
     QStringList current;
     int values = 0;
     int chars = 0; // of the values alone
-    const auto groupsFor = [perGroup](int v) { return v <= 0 ? 1 : (v + perGroup - 1) / perGroup; };
+    const auto groupsFor = [perGroup](int v) {
+        return v <= 0 ? 1 : int((qint64(v) + perGroup - 1) / perGroup);
+    };
     const auto fits = [&](int v, int c) {
         const int groups = groupsFor(v);
         return groups <= groupsAllowed &&

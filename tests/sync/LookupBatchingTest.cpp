@@ -316,6 +316,9 @@ TEST(LookupChunks, ExactValueChunksUseFilterGroups) {
     ASSERT_EQ(chunks.size(), 3);
     EXPECT_EQ(chunks.at(0).size(), 7);
     EXPECT_EQ(chunks.at(2).size(), 6);
+    // No per-filter limit: only the characters count (5 + 5 x 9 = 50).
+    EXPECT_EQ(chunkExactValueLookup(QStringList(10, u"x"_s), LookupLimits{0, 50, 0, 0, 0}, 5, 5, nine).size(),
+              2);
     // An item's values stay together; one too large for any request is reported.
     bool allFit = true;
     const QList<QStringList> big = chunkExactValueLookup(
