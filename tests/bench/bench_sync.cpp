@@ -215,7 +215,9 @@ void BM_Sync(benchmark::State& state) {
             limiter = std::make_shared<RateLimiter>();
             HubSpotHttpPolicy().configureLimiter(*limiter);
         }
-        HubSpotConnector* connector = nullptr;
+        // Kept alive here: the engine drops its connection when the sync returns, and bounds() asks
+        // the connector for its facts and request sizes afterwards.
+        std::shared_ptr<HubSpotConnector> connector;
         ConnectionProvider provider = [&](const QString&, QString*, std::optional<CrmError>*) {
             HubSpotConnector::Options options;
             options.kind = CrmKind::Sandbox;
@@ -225,7 +227,7 @@ void BM_Sync(benchmark::State& state) {
             deps.limiter = limiter;
             deps.policy = std::make_shared<HubSpotHttpPolicy>();
             auto c = std::make_shared<HubSpotConnector>(options, deps);
-            connector = c.get();
+            connector = c;
             EngineConnection e;
             e.name = u"sandbox"_s;
             e.connector = c;
