@@ -23,14 +23,18 @@ ConnectorFacts hubSpotFacts(CrmKind kind) {
     f.maxSearchResults = 10000;
     f.maxAssociationReadBatch = 100;
     f.domainSearch = DomainSearchMode::ExactValues;
-    // POST /crm/v3/objects/companies/search: one IN filter; the body is at most 3,000 characters.
-    // The JSON skeleton plus paging cursor is about 150 characters; each value adds quotes and a comma.
-    f.domainLookup = {100, 3000, 150, 3};
+    // POST /crm/v3/objects/companies/search: up to 5 filter groups of one IN filter (100 values
+    // each); the body is at most 3,000 characters. The JSON skeleton plus paging cursor is about 150
+    // characters, each further group about 70; each value adds quotes and a comma. (HubSpotConnector
+    // sizes its requests exactly from the JSON it sends.)
+    f.domainLookup = {100, 3000, 150, 3, 70};
     // POST /crm/v3/objects/contacts/batch/read with idProperty=email: 100 inputs, no body limit.
     f.emailLookup = {100, 0, 0, 0};
     f.maxFilterGroups = 5;
     f.maxFiltersPerGroup = 6;
     f.maxFilters = 18;
+    f.domainCensusPatterns = {QStringLiteral("http*"), QStringLiteral("www*"), QStringLiteral("*/*"),
+                              QStringLiteral("*:*"), QStringLiteral("*.")};
     return f;
 }
 

@@ -11,9 +11,11 @@ namespace syncdesk {
 // How a connector can find companies by domain key with its search/query API.
 enum class DomainSearchMode {
     None,        // no usable search: page through all companies
-    ExactValues, // exact values (HubSpot search IN on `domain`): the key and its common raw variants
-                 // (www., http(s)://, trailing slash). Cannot serve the registrable policy (a
-                 // subdomain value would be missed), so that policy pages through all companies.
+    ExactValues, // exact values (HubSpot search IN on `domain`): the key itself (and the Unicode
+                 // form of an IDN), plus one "census" search for the values that are not a bare
+                 // host (domainCensusPatterns: a scheme, www., a path, a port...), which exact values
+                 // cannot find. Cannot serve the registrable policy (a subdomain value would be
+                 // missed), so that policy pages through all companies.
     Substring,   // case-insensitive substring (Salesforce SOQL `Website LIKE '%key%'`): serves both
                  // policies; the client drops false positives after normalising.
 };
@@ -30,6 +32,9 @@ struct LookupLimits {
     int maxRequestChars = 0;       // request body (HubSpot search: 3,000) or URL (Salesforce: 16,384)
     int requestOverheadChars = 0;  // fixed part of the request (JSON skeleton / SOQL text)
     int perValueOverheadChars = 0; // what each value adds besides its own characters
+    // ExactValues search only: maxValues is per IN filter; each further filter group (one IN filter
+    // each, at most ConnectorFacts::maxFilterGroups) adds this many characters.
+    int perGroupOverheadChars = 0;
 };
 
 // Everything the engine needs to know about a CRM, so that nothing in the planner or executor
@@ -67,11 +72,18 @@ struct ConnectorFacts {
     DomainSearchMode domainSearch = DomainSearchMode::ExactValues;
     LookupLimits domainLookup; // companies by domain key
     LookupLimits emailLookup;  // contacts by e-mail (HubSpot batch read idProperty=email; SF SOQL IN)
-    // HubSpot's search filter limits (filter groups ORed, filters ANDed). A lookup uses one IN
-    // filter per request; the numbers are here for connectors that build other searches.
+    // HubSpot's search filter limits (filter groups ORed, filters ANDed). A domain lookup puts one
+    // IN filter into each of up to maxFilterGroups groups (so maxFilterGroups x domainLookup.maxValues
+    // values per request, within the body limit); the census uses one group per pattern.
     int maxFilterGroups = 0;
     int maxFiltersPerGroup = 0;
     int maxFilters = 0;
+    // ExactValues only: CONTAINS_TOKEN patterns whose union holds every domain value that is not a
+    // bare lower-case host (one filter group each, so at most maxFilterGroups). HubSpot: "http*" and
+    // "www*" (a scheme or a www. label: found whatever HubSpot's tokenizer does), "*/*", "*:*", "*."
+    // (a path, a port, a trailing dot: found when wildcards match the whole value, as in the
+    // sandbox). docs/sync-plan.md explains what remains uncovered.
+    QStringList domainCensusPatterns;
 
     QString objectName(RecordObject object) const {
         return object == RecordObject::Company ? companyObject : contactObject;

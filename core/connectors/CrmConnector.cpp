@@ -21,30 +21,38 @@ std::optional<QList<QStringList>> CrmConnector::domainLookupChunks(const QString
                                                                    const QStringList& properties) const {
     const ConnectorFacts& f = facts();
     const LookupLimits& limits = f.domainLookup;
-    std::function<LookupItemCost(const QString&)> cost;
+    const int base = limits.requestOverheadChars + propertiesChars(properties, limits);
+    bool allFit = true;
     switch (f.domainSearch) {
     case DomainSearchMode::None:
         return std::nullopt;
-    case DomainSearchMode::ExactValues:
+    case DomainSearchMode::ExactValues: {
         if (policy != DomainPolicy::Host)
             return std::nullopt; // a value on a subdomain would be missed
-        cost = [&limits](const QString& key) {
-            const QStringList variants = domainSearchVariants(key);
-            LookupItemCost c{int(variants.size()), 0};
-            for (const QString& v : variants)
-                c.chars += int(v.toUtf8().size()) + limits.perValueOverheadChars;
-            return c;
-        };
-        break;
+        QList<QStringList> chunks = chunkExactValueLookup(
+            keys, limits, f.maxFilterGroups, base,
+            [&limits](const QString& key) {
+                QList<int> chars;
+                for (const QString& v : domainSearchValues(key))
+                    chars.append(int(v.toUtf8().size()) + limits.perValueOverheadChars);
+                return chars;
+            },
+            &allFit);
+        if (!allFit)
+            return std::nullopt;
+        if (!keys.isEmpty())
+            chunks.prepend(QStringList()); // the census of values that are not a bare host
+        return chunks;
+    }
     case DomainSearchMode::Substring:
-        cost = [&limits](const QString& key) {
-            return LookupItemCost{1, int(key.toUtf8().size()) + limits.perValueOverheadChars};
-        };
         break;
     }
-    bool allFit = true;
     QList<QStringList> chunks = chunkLookup(
-        keys, limits, limits.requestOverheadChars + propertiesChars(properties, limits), cost, &allFit);
+        keys, limits, base,
+        [&limits](const QString& key) {
+            return LookupItemCost{1, int(key.toUtf8().size()) + limits.perValueOverheadChars};
+        },
+        &allFit);
     if (!allFit)
         return std::nullopt;
     return chunks;

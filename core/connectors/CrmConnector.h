@@ -51,11 +51,17 @@ public:
     // this connector cannot find companies by domain under `policy` (then the caller pages through
     // all companies). Pure: no request. The default follows facts().domainSearch/domainLookup;
     // a connector may override it to size its requests exactly.
+    // ExactValues connectors put an EMPTY chunk first: the census (see searchCompaniesByDomain). Its
+    // size is unknown until its first page answers (CrmPage::total), so callers that compare costs
+    // look at that page before going on.
     virtual std::optional<QList<QStringList>> domainLookupChunks(const QStringList& keys, DomainPolicy policy,
                                                                  const QStringList& properties) const;
     // One page of the companies whose raw domain value may yield one of `keys` (a chunk from
     // domainLookupChunks). Results are candidates: the caller normalises every value with DomainKey
-    // and keeps only true matches.
+    // and keeps only true matches. ExactValues: a non-empty chunk finds the values equal (ignoring
+    // case) to a key or its Unicode form; the empty chunk is the census: every company whose value
+    // matches facts().domainCensusPatterns (a scheme, www., a path, a port, a trailing dot), i.e. the
+    // raw forms no exact value can find, for all keys at once.
     virtual CrmResult<CrmPage> searchCompaniesByDomain(const QStringList& keys, DomainPolicy policy,
                                                        const QStringList& properties,
                                                        const QString& cursor) = 0;

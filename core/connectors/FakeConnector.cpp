@@ -306,26 +306,35 @@ CrmResult<CrmPage> FakeConnector::searchCompaniesByDomain(const QStringList& key
     if (m_facts.domainSearch == DomainSearchMode::None)
         return validationError(QStringLiteral("This CRM cannot search by domain"));
 
+    const bool exactValues = m_facts.domainSearch == DomainSearchMode::ExactValues;
+    const bool census = exactValues && keys.isEmpty();
     QSet<QString> exact;
     int values = 0;
     for (const QString& key : keys) {
-        const QStringList variants = m_facts.domainSearch == DomainSearchMode::ExactValues
-                                         ? domainSearchVariants(key)
-                                         : QStringList{key.toLower()};
-        values += int(variants.size());
-        for (const QString& v : variants)
+        const QStringList forms = exactValues ? domainSearchValues(key) : QStringList{key.toLower()};
+        values += int(forms.size());
+        for (const QString& v : forms)
             exact.insert(v);
     }
-    if (m_facts.domainLookup.maxValues > 0 && values > m_facts.domainLookup.maxValues)
-        return validationError(QStringLiteral("%1 filter values exceed the limit of %2")
-                                   .arg(values)
-                                   .arg(m_facts.domainLookup.maxValues));
+    const int maxValues =
+        m_facts.domainLookup.maxValues * (exactValues ? qMax(1, m_facts.maxFilterGroups) : 1);
+    if (m_facts.domainLookup.maxValues > 0 && values > maxValues)
+        return validationError(
+            QStringLiteral("%1 filter values exceed the limit of %2").arg(values).arg(maxValues));
+    if (census && m_facts.maxFilterGroups > 0 &&
+        m_facts.domainCensusPatterns.size() > m_facts.maxFilterGroups)
+        return validationError(QStringLiteral("%1 filter groups exceed the limit of %2")
+                                   .arg(m_facts.domainCensusPatterns.size())
+                                   .arg(m_facts.maxFilterGroups));
 
     QList<CrmRecord> matches;
     for (const CrmRecord& r : m_records.value(RecordObject::Company)) {
-        const QString raw = r.value(m_facts.domainProperty).trimmed().toLower();
+        const QString value = r.value(m_facts.domainProperty);
+        const QString raw = value.toLower();
         bool hit = false;
-        if (m_facts.domainSearch == DomainSearchMode::ExactValues) {
+        if (census) {
+            hit = !value.isEmpty() && matchesDomainCensus(value, m_facts.domainCensusPatterns);
+        } else if (exactValues) {
             hit = exact.contains(raw);
         } else {
             for (const QString& v : std::as_const(exact))
@@ -334,9 +343,12 @@ CrmResult<CrmPage> FakeConnector::searchCompaniesByDomain(const QStringList& key
         if (hit)
             matches.append(r);
     }
+    const qint64 total = matches.size();
     if (m_facts.maxSearchResults > 0 && matches.size() > m_facts.maxSearchResults)
-        matches.resize(m_facts.maxSearchResults);
-    return page(matches, properties, cursor, m_facts.searchPageSize);
+        matches.resize(m_facts.maxSearchResults); // the CRM reaches no further, but tells the total
+    CrmPage p = page(matches, properties, cursor, m_facts.searchPageSize);
+    p.total = total;
+    return p;
 }
 
 CrmResult<CrmPage> FakeConnector::listRecords(RecordObject object, const QStringList& properties,

@@ -245,23 +245,6 @@ private:
         if (strategy != LookupStrategy::ListAll)
             chunks = m_connector.domainLookupChunks(keys, policy, properties);
 
-        bool search = chunks.has_value();
-        if (search && strategy == LookupStrategy::Auto && chunks->size() > 1) {
-            // Paging through every company can cost fewer calls than many searches.
-            const auto count = request<qint64>(m_plan.lookup.countCalls, PlanProgress::Stage::Companies, [&] {
-                return m_connector.countRecords(RecordObject::Company);
-            });
-            if (!count)
-                return false;
-            if (*count >= 0) {
-                const qint64 pageSize = qMax(1, m_facts.listPageSize);
-                const qint64 listCalls = qMax<qint64>(1, (*count + pageSize - 1) / pageSize);
-                search = qint64(chunks->size()) < listCalls;
-            }
-        }
-        qCDebug(lcSyncPlan) << "company lookup:" << keys.size() << "keys by" << (search ? "search" : "list")
-                            << "(" << (chunks ? chunks->size() : 0) << "search chunks)";
-
         const QSet<QString> wanted(keys.begin(), keys.end());
         QSet<QString> seen; // a record can come back from several searches or pages
         const auto take = [&](const CrmRecord& record) {
@@ -273,22 +256,88 @@ private:
                 byKey[key].append(record);
             }
         };
-        if (search) {
-            m_plan.lookup.companyMethod = LookupStats::CompanyMethod::Search;
-            for (const QStringList& chunk : std::as_const(*chunks)) {
-                const auto call = [&](const QString& cursor) {
-                    return m_connector.searchCompaniesByDomain(chunk, policy, properties, cursor);
-                };
-                if (!pages(m_plan.lookup.companySearchCalls, PlanProgress::Stage::Companies, call, take))
-                    return false;
-            }
-            return true;
-        }
-        m_plan.lookup.companyMethod = LookupStats::CompanyMethod::ListAll;
-        const auto call = [&](const QString& cursor) {
-            return m_connector.listRecords(RecordObject::Company, properties, cursor);
+        const auto listAll = [&] {
+            byKey.clear();
+            seen.clear();
+            m_plan.lookup.companyMethod = LookupStats::CompanyMethod::ListAll;
+            const auto call = [&](const QString& cursor) {
+                return m_connector.listRecords(RecordObject::Company, properties, cursor);
+            };
+            return pages(m_plan.lookup.companyListCalls, PlanProgress::Stage::Companies, call, take);
         };
-        return pages(m_plan.lookup.companyListCalls, PlanProgress::Stage::Companies, call, take);
+        if (!chunks)
+            return listAll();
+
+        // Expected calls: every chunk costs at least one request; the census (an empty first chunk)
+        // costs ceil(total / page) once its first page tells its total.
+        const bool census = !chunks->isEmpty() && chunks->constFirst().isEmpty();
+        const qint64 pageSize = qMax(1, m_facts.searchPageSize);
+        std::optional<qint64> listCalls;
+        if (strategy == LookupStrategy::Auto && chunks->size() > 2) {
+            // Paging through every company can cost fewer calls than many searches. (With two searches
+            // or fewer, counting could at best tie: a count and one page are two calls too.)
+            const auto count = request<qint64>(m_plan.lookup.countCalls, PlanProgress::Stage::Companies, [&] {
+                return m_connector.countRecords(RecordObject::Company);
+            });
+            if (!count)
+                return false;
+            if (*count >= 0) {
+                const qint64 listPage = qMax(1, m_facts.listPageSize);
+                listCalls = qMax<qint64>(1, (*count + listPage - 1) / listPage);
+                if (qint64(chunks->size()) >= *listCalls) {
+                    qCDebug(lcSyncPlan) << "company lookup:" << keys.size() << "keys by list (" << *listCalls
+                                        << "pages vs." << chunks->size() << "searches)";
+                    return listAll(); // a tie goes to listing, which is exact
+                }
+            }
+        }
+
+        m_plan.lookup.companyMethod = LookupStats::CompanyMethod::Search;
+        qsizetype first = 0;
+        if (census) {
+            first = 1;
+            const auto call = [&](const QString& cursor) {
+                return m_connector.searchCompaniesByDomain({}, policy, properties, cursor);
+            };
+            const auto page =
+                request<CrmPage>(m_plan.lookup.companySearchCalls, PlanProgress::Stage::Companies,
+                                 [&] { return call(QString()); });
+            if (!page)
+                return false;
+            const qint64 total = page->total >= 0 ? page->total : qint64(page->records.size());
+            const qint64 censusCalls = qMax<qint64>(1, (total + pageSize - 1) / pageSize);
+            const bool reachable = m_facts.maxSearchResults <= 0 || total <= m_facts.maxSearchResults;
+            const qint64 searchCalls = censusCalls + qint64(chunks->size()) - 1;
+            if (!reachable || (listCalls && searchCalls >= *listCalls)) {
+                // The census is beyond search's reach (it could not be complete) or dearer than paging.
+                qCDebug(lcSyncPlan) << "company lookup: census of" << total << "values; listing instead";
+                return listAll();
+            }
+            for (const CrmRecord& r : page->records)
+                take(r);
+            QString cursor = page->nextCursor;
+            while (!cursor.isEmpty()) {
+                const auto next =
+                    request<CrmPage>(m_plan.lookup.companySearchCalls, PlanProgress::Stage::Companies,
+                                     [&] { return call(cursor); });
+                if (!next)
+                    return false;
+                for (const CrmRecord& r : next->records)
+                    take(r);
+                cursor = next->nextCursor;
+            }
+        }
+        qCDebug(lcSyncPlan) << "company lookup:" << keys.size() << "keys by search ("
+                            << chunks->size() - first << "chunks" << (census ? "and a census)" : ")");
+        for (qsizetype i = first; i < chunks->size(); ++i) {
+            const QStringList& chunk = chunks->at(i);
+            const auto call = [&](const QString& cursor) {
+                return m_connector.searchCompaniesByDomain(chunk, policy, properties, cursor);
+            };
+            if (!pages(m_plan.lookup.companySearchCalls, PlanProgress::Stage::Companies, call, take))
+                return false;
+        }
+        return true;
     }
 
     // Match outcome + diff for a record whose key/e-mail was looked up. `found` is oldest first.

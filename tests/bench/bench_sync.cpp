@@ -8,10 +8,16 @@
 //
 // Counters:
 //   calls           CRM requests the sync made (every attempt the sandbox saw)
-//   lower_bound     the fewest requests the job needs: 2 schema reads, the cheaper of searching the
-//                   keys (with the raw variants exact-value search needs, within the 3,000-character
-//                   body) or listing every CRM company, 100 e-mails per batch read, one association read
-//                   per 100 matched contacts, writes in full batches of 100, nothing for unchanged records
+//   lower_bound     the fewest requests of the best correct plan for the job (an oracle that knows
+//                   which lookup is cheaper, so no count call): 2 schema reads; the company lookup,
+//                   the cheaper of paging every CRM company (100 per page) or searching: the census
+//                   (1 call, or its pages of 200) plus the keys' IN values packed into 3,000-character
+//                   bodies with nothing wasted (characters / room per body, rounded up); the contacts'
+//                   e-mails 100 per batch read; one association read per 100 matched contacts; writes
+//                   in full batches of 100 (associations of new contacts at create time), nothing for
+//                   unchanged records
+//   lookup_lower_bound, lookup_calls   the company-lookup share of lower_bound and of the plan's
+//                   calls (count + census + searches, or count + pages)
 //   vs_lower_bound  calls / lower_bound (target <= 1.1)
 //   naive_calls     a one-call-per-record script: one lookup per company and contact, one write per
 //                   written record
@@ -22,6 +28,7 @@
 // BM_Sync/0: no rate limit, full size. BM_Sync/1: HubSpot's 100 requests per 10 s (client limiter and
 // sandbox) on a 1/10 slice of the job (1,000 companies, 2,000 contacts, 5,000 CRM companies), in real
 // time. BM_Sync/2: the full job under that limit (about 100 s).
+#include "core/connectors/LookupChunks.h"
 #include "core/connectors/hubspot/HubSpotConnector.h"
 #include "core/net/HubSpotHttpPolicy.h"
 #include "core/net/RateLimiter.h"
@@ -34,10 +41,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace syncdesk;
@@ -110,37 +119,69 @@ void fillWorkspace(const Workspace& workspace, const Job& job) {
 
 struct Bounds {
     double lower = 0;
+    double companyLookup = 0; // of which the company lookup
     double naive = 0;
 };
 
-Bounds bounds(const SyncPlan& plan, CrmConnector& crm, const Job& job) {
-    const auto batches = [](qint64 n, int size) { return double((n + size - 1) / size); };
+double ceilDiv(double n, double size) {
+    return std::ceil(n / size);
+}
+
+// The fewest calls of the best correct plan for the job, from the plan's outcome (what must be read
+// and written) and the CRM's limits; see the header comment.
+Bounds bounds(const SyncPlan& plan, HubSpotConnector& crm, const Job& job, const QJsonObject& seed) {
     const ConnectorFacts& f = crm.facts();
     QStringList keys;
     int companyCreates = 0, companyUpdates = 0, contactCreates = 0, contactUpdates = 0, matchedContacts = 0;
-    int associationAdds = 0, written = 0;
+    int associationAdds = 0, emails = 0, written = 0;
     for (const RecordPlan& r : plan.companies) {
-        if (!r.match.key.isEmpty())
+        if (!r.match.key.isEmpty() && r.action != PlanAction::Duplicate)
             keys.append(r.match.key);
         companyCreates += r.action == PlanAction::Create ? 1 : 0;
         companyUpdates += r.action == PlanAction::Update ? 1 : 0;
     }
     for (const RecordPlan& r : plan.contacts) {
+        emails += r.action == PlanAction::Create || r.action == PlanAction::Update ||
+                          r.action == PlanAction::Unchanged || r.action == PlanAction::Ambiguous
+                      ? 1
+                      : 0;
         contactCreates += r.action == PlanAction::Create ? 1 : 0;
         contactUpdates += r.action == PlanAction::Update && !r.changes.isEmpty() ? 1 : 0;
         matchedContacts += r.crmId.isEmpty() ? 0 : 1;
         associationAdds += r.association.kind == AssociationPlan::Kind::Add ? 1 : 0;
     }
     written = companyCreates + companyUpdates + contactCreates + contactUpdates;
+
+    // Company lookup: listing every CRM company, or searching. A search must send every key's values
+    // (each costs its length + 2 quotes + 1 comma) in bodies of at most maxRequestChars, of which the
+    // skeleton (properties, limit, paging cursor, one filter group) takes its share: the values'
+    // characters divided by what is left per body (group overheads ignored, so this is a floor), plus
+    // the census: one call, or its pages when CRM values that are not bare hosts exist.
     const QStringList props = Mapping::defaultMapping(f.kind, RecordObject::Company).targetProperties();
-    const std::optional<QList<QStringList>> chunks = crm.domainLookupChunks(keys, DomainPolicy::Host, props);
-    const double search = chunks ? double(chunks->size()) : 1e18;
-    const double list = 1 + batches(job.crmCompanies, f.listPageSize);
+    const QString cursor = QString::number(f.maxSearchResults);
+    const int skeleton = int(QJsonDocument(crm.domainSearchBody({QString()}, props, cursor))
+                                 .toJson(QJsonDocument::Compact)
+                                 .size()) -
+                         2;
+    double valueChars = 0;
+    for (const QString& key : std::as_const(keys)) {
+        for (const QString& v : domainSearchValues(key))
+            valueChars += double(v.toUtf8().size()) + 3;
+    }
+    qint64 census = 0;
+    for (const QJsonValue& c : seed.value(u"companies"_s).toArray()) {
+        if (matchesDomainCensus(c.toObject().value(u"domain"_s).toString(), f.domainCensusPatterns))
+            ++census;
+    }
+    const double search = std::max(1.0, ceilDiv(double(census), f.searchPageSize)) +
+                          ceilDiv(valueChars, double(f.domainLookup.maxRequestChars - skeleton + 1));
+    const double list = ceilDiv(job.crmCompanies, f.listPageSize);
     Bounds b;
-    b.lower = 2 + std::min(search, list) + batches(plan.contacts.size(), 100) +
-              batches(matchedContacts, 100) + batches(companyCreates, f.maxWriteBatch) +
-              batches(companyUpdates, f.maxWriteBatch) + batches(contactCreates, f.maxWriteBatch) +
-              batches(contactUpdates, f.maxWriteBatch) + batches(associationAdds, f.maxWriteBatch);
+    b.companyLookup = std::min(search, list);
+    b.lower = 2 + b.companyLookup + ceilDiv(emails, f.emailLookup.maxValues) +
+              ceilDiv(matchedContacts, f.maxAssociationReadBatch) + ceilDiv(companyCreates, f.maxWriteBatch) +
+              ceilDiv(companyUpdates, f.maxWriteBatch) + ceilDiv(contactCreates, f.maxWriteBatch) +
+              ceilDiv(contactUpdates, f.maxWriteBatch) + ceilDiv(associationAdds, f.maxWriteBatch);
     b.naive = double(plan.companies.size() + plan.contacts.size() + written);
     return b;
 }
@@ -162,7 +203,8 @@ void BM_Sync(benchmark::State& state) {
         sandbox::SandboxServer server(s);
         server.listen();
         QString error;
-        if (!server.loadSeedJson(crmSeed(job), &error)) {
+        const QJsonObject seed = crmSeed(job);
+        if (!server.loadSeedJson(seed, &error)) {
             state.SkipWithError(error.toStdString().c_str());
             return;
         }
@@ -173,7 +215,9 @@ void BM_Sync(benchmark::State& state) {
             limiter = std::make_shared<RateLimiter>();
             HubSpotHttpPolicy().configureLimiter(*limiter);
         }
-        HubSpotConnector* connector = nullptr;
+        // Kept alive here: the engine drops its connection when the sync returns, and bounds() asks
+        // the connector for its facts and request sizes afterwards.
+        std::shared_ptr<HubSpotConnector> connector;
         ConnectionProvider provider = [&](const QString&, QString*, std::optional<CrmError>*) {
             HubSpotConnector::Options options;
             options.kind = CrmKind::Sandbox;
@@ -183,7 +227,7 @@ void BM_Sync(benchmark::State& state) {
             deps.limiter = limiter;
             deps.policy = std::make_shared<HubSpotHttpPolicy>();
             auto c = std::make_shared<HubSpotConnector>(options, deps);
-            connector = c.get();
+            connector = c;
             EngineConnection e;
             e.name = u"sandbox"_s;
             e.connector = c;
@@ -209,9 +253,13 @@ void BM_Sync(benchmark::State& state) {
             return;
         }
         const double calls = double(server.requestLog().total());
-        const Bounds b = bounds(*out.plan, *connector, job);
+        const Bounds b = bounds(*out.plan, *connector, job, seed);
         state.counters["calls"] = calls;
         state.counters["lower_bound"] = b.lower;
+        state.counters["lookup_lower_bound"] = b.companyLookup;
+        state.counters["lookup_calls"] =
+            double(out.plan->lookup.countCalls + out.plan->lookup.companySearchCalls +
+                   out.plan->lookup.companyListCalls);
         state.counters["vs_lower_bound"] = calls / b.lower;
         state.counters["naive_calls"] = b.naive;
         state.counters["naive_ratio"] = b.naive / calls;

@@ -202,6 +202,51 @@ TEST_F(SandboxSyncTest, HostPolicyKeepsSubdomainsApartRegistrablePolicyJoinsThem
     EXPECT_EQ(r->toJson(false).value(u"match"_s).toObject().value(u"policy"_s).toString(), u"registrable"_s);
 }
 
+TEST_F(SandboxSyncTest, RawDomainFormsInTheCrmAreMatchedByTheSearchNeverCreatedTwice) {
+    // CRM values typed by people and other tools; the lookup is by search (census + exact values).
+    m_settings.lookup = LookupStrategy::Search;
+    restartEngine();
+    const QStringList raw{u"www.alpha.example"_s, u"https://beta.example/about"_s,
+                          u"HTTPS://WWW.Gamma.Example"_s, u"delta.example:8443"_s, u"Epsilon.Example"_s};
+    QJsonArray companies;
+    for (const QString& value : raw)
+        companies.append(QJsonObject{{u"name"_s, value}, {u"domain"_s, value}, {u"city"_s, u"Old"_s}});
+    seed(QJsonObject{{u"companies"_s, companies}});
+    QList<qint64> local;
+    for (const QString& website : {u"alpha.example"_s, u"http://beta.example"_s, u"gamma.example"_s,
+                                   u"https://www.delta.example/"_s, u"epsilon.example"_s})
+        local.append(company(website, website, {{u"city"_s, u"New"_s}}));
+    // Created by this run with a raw website value: the next run must find it again.
+    const qint64 zeta = company(u"Zeta"_s, u"https://www.zeta.example/app"_s, {{u"city"_s, u"New"_s}});
+    m_server->requestLog().clear();
+
+    const RunOutcome out = sync();
+    ASSERT_EQ(out.state, RunState::Completed) << out.message.toStdString();
+    EXPECT_EQ(out.failedRecords(), 0);
+    const QList<JournalRecord> rec = records(out.runId);
+    for (int i = 0; i < local.size(); ++i) {
+        const JournalRecord* r = find(rec, RecordObject::Company, local.at(i));
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->outcome, RecordOutcome::Updated) << raw.at(i).toStdString();
+        EXPECT_EQ(crmValue(u"companies"_s, r->crmId, u"domain"_s), raw.at(i)); // domain: update if empty
+        EXPECT_EQ(crmValue(u"companies"_s, r->crmId, u"city"_s), u"New"_s);
+    }
+    EXPECT_EQ(find(rec, RecordObject::Company, zeta)->outcome, RecordOutcome::Created);
+    EXPECT_EQ(crm(u"companies"_s).size(), 6);
+    // A known job's calls: 1 schema read (no contacts), the census and one search, one update batch
+    // and one create batch.
+    EXPECT_EQ(requests(u"POST /crm/v3/objects/companies/search"_s), 2);
+    EXPECT_EQ(requests(u"GET /crm/v3/properties/companies"_s), 1);
+    EXPECT_EQ(m_server->requestLog().total(), 5);
+
+    const qint64 writes = writeRequests();
+    const RunOutcome again = sync();
+    ASSERT_EQ(again.state, RunState::Completed) << again.message.toStdString();
+    EXPECT_EQ(writeRequests(), writes); // everything unchanged, Zeta included
+    EXPECT_EQ(crm(u"companies"_s).size(), 6);
+    EXPECT_EQ(find(records(again.runId), RecordObject::Company, zeta)->outcome, RecordOutcome::Unchanged);
+}
+
 TEST_F(SandboxSyncTest, AmbiguousAndDuplicateInWorkspaceAreNotWritten) {
     seed(QJsonObject{
         {u"companies"_s,

@@ -4,10 +4,13 @@
 
 #include "core/connectors/LookupChunks.h"
 #include "core/domain/DomainKey.h"
+#include "core/mapping/Mapping.h"
 
+#include <QJsonDocument>
 #include <QSet>
 
 using namespace hubspottest;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -78,29 +81,82 @@ TEST_F(HubSpotTest, CreatesAPropertyFromADefinition) {
     EXPECT_FALSE(again.error().hint.isEmpty());
 }
 
-TEST_F(HubSpotTest, SearchFindsCompaniesByDomainKeyAndItsRawVariantsInOneRequest) {
+TEST_F(HubSpotTest, SearchFindsBareDomainValuesAndTheCensusEveryOtherRawForm) {
     addCompany(company(QStringLiteral("Test"), QStringLiteral("test.com")));
+    addCompany(company(QStringLiteral("Upper"), QStringLiteral("Upper.Example")));
     addCompany(company(QStringLiteral("Acme"), QStringLiteral("www.acme.io")));
     addCompany(company(QStringLiteral("Beta"), QStringLiteral("https://beta.org/")));
+    addCompany(company(QStringLiteral("Gamma"), QStringLiteral("gamma.net/about")));
+    addCompany(company(QStringLiteral("Delta"), QStringLiteral("delta.net:8080")));
+    addCompany(company(QStringLiteral("Eps"), QStringLiteral("eps.net.")));
     addCompany(company(QStringLiteral("US Test"), QStringLiteral("us.test.com")));
     addCompany(company(QStringLiteral("Other"), QStringLiteral("other.com")));
 
-    const QStringList keys{QStringLiteral("test.com"), QStringLiteral("acme.io"), QStringLiteral("beta.org")};
+    // Exact values: the bare hosts, whatever their case (HubSpot compares lower-cased values).
+    const QStringList keys{QStringLiteral("test.com"), QStringLiteral("upper.example"),
+                           QStringLiteral("acme.io"), QStringLiteral("beta.org")};
     const CrmResult<CrmPage> r =
         m_crm->searchCompaniesByDomain(keys, DomainPolicy::Host, {QStringLiteral("name")}, {});
     ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
-    EXPECT_EQ(names(r.value().records),
-              (QSet<QString>{QStringLiteral("Test"), QStringLiteral("Acme"), QStringLiteral("Beta")}));
+    EXPECT_EQ(names(r.value().records), (QSet<QString>{QStringLiteral("Test"), QStringLiteral("Upper")}));
     EXPECT_TRUE(r.value().nextCursor.isEmpty());
-    EXPECT_EQ(r.value().total, 3);
+    EXPECT_EQ(r.value().total, 2);
     for (const CrmRecord& rec : r.value().records) {
         // The domain property always comes back, so that the caller can normalise it.
         EXPECT_FALSE(rec.value(QStringLiteral("domain")).isEmpty());
-        EXPECT_EQ(DomainKey::key(rec.value(QStringLiteral("domain")), DomainPolicy::Host).isEmpty(), false);
         EXPECT_TRUE(rec.createdAt.isValid());
     }
-    EXPECT_EQ(calls(QStringLiteral("POST /crm/v3/objects/companies/search")), 1);
-    EXPECT_EQ(totalCalls(), 1);
+
+    // The census (no keys): every value with a scheme, www., a path, a port or a trailing dot, in
+    // one request of CONTAINS_TOKEN filter groups; no bare host.
+    const CrmResult<CrmPage> census =
+        m_crm->searchCompaniesByDomain({}, DomainPolicy::Host, {QStringLiteral("name")}, {});
+    ASSERT_TRUE(census.ok()) << census.error().message.toStdString();
+    EXPECT_EQ(names(census.value().records),
+              (QSet<QString>{QStringLiteral("Acme"), QStringLiteral("Beta"), QStringLiteral("Gamma"),
+                             QStringLiteral("Delta"), QStringLiteral("Eps")}));
+    EXPECT_EQ(census.value().total, 5);
+    EXPECT_EQ(calls(QStringLiteral("POST /crm/v3/objects/companies/search")), 2);
+    EXPECT_EQ(totalCalls(), 2);
+}
+
+TEST_F(HubSpotTest, DomainChunksFillTheBodyLimitExactly) {
+    // 1,000 keys of mixed lengths: each chunk's body (with the largest paging cursor) is within
+    // 3,000 characters and 5 filter groups, and one more key would not fit.
+    QStringList keys;
+    for (int i = 0; i < 1000; ++i)
+        keys.append(QStringLiteral("co%1.%2").arg(i).arg(i % 3 == 0 ? u"example"_s : u"io"_s));
+    const QStringList properties =
+        Mapping::defaultMapping(CrmKind::Sandbox, RecordObject::Company).targetProperties();
+    const std::optional<QList<QStringList>> chunks =
+        m_crm->domainLookupChunks(keys, DomainPolicy::Host, properties);
+    ASSERT_TRUE(chunks.has_value());
+    ASSERT_GT(chunks->size(), 2);
+    EXPECT_TRUE(chunks->constFirst().isEmpty()); // the census comes first
+    const ConnectorFacts& f = m_crm->facts();
+    const QString cursor = QString::number(f.maxSearchResults);
+    const auto bodySize = [&](const QStringList& values) {
+        return QJsonDocument(m_crm->domainSearchBody(values, properties, cursor))
+            .toJson(QJsonDocument::Compact)
+            .size();
+    };
+    qsizetype next = 0;
+    for (qsizetype i = 1; i < chunks->size(); ++i) {
+        const QStringList& chunk = chunks->at(i);
+        EXPECT_EQ(chunk.constFirst(), keys.at(next)); // in order, nothing lost
+        next += chunk.size();
+        EXPECT_LE(bodySize(chunk), f.domainLookup.maxRequestChars);
+        EXPECT_LE(chunk.size(), f.domainLookup.maxValues * f.maxFilterGroups);
+        if (next < keys.size()) {
+            EXPECT_GT(bodySize(chunk + QStringList{keys.at(next)}), f.domainLookup.maxRequestChars);
+        }
+        // The sandbox (HubSpot's limits) takes it.
+        const CrmResult<CrmPage> r =
+            m_crm->searchCompaniesByDomain(chunk, DomainPolicy::Host, properties, {});
+        ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    }
+    EXPECT_EQ(next, keys.size());
+    EXPECT_EQ(callsWithStatus(400), 0);
 }
 
 TEST_F(HubSpotTest, SearchPagesThroughMoreThanOnePageOfCandidates) {
@@ -158,8 +214,8 @@ TEST_F(HubSpotTest, SearchRefusesWhatItCannotServeWithoutARequest) {
     ASSERT_FALSE(registrable.ok());
     EXPECT_EQ(registrable.error().kind, CrmErrorKind::Validation);
 
-    QStringList tooMany; // 8 variants each: 20 keys are 160 values, more than 100
-    for (int i = 0; i < 20; ++i)
+    QStringList tooMany; // 600 values need 6 filter groups of 100; HubSpot takes 5
+    for (int i = 0; i < 600; ++i)
         tooMany.append(QStringLiteral("k%1.com").arg(i));
     const CrmResult<CrmPage> big = m_crm->searchCompaniesByDomain(tooMany, DomainPolicy::Host, {}, {});
     ASSERT_FALSE(big.ok());

@@ -60,7 +60,7 @@ TEST_F(CompanyPlanTest, CreateUpdateAndUnchanged) {
     EXPECT_TRUE(s.changes.isEmpty());
 
     EXPECT_EQ(p.lookup.companyMethod, LookupStats::CompanyMethod::Search);
-    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 1);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 2); // the census and one chunk of keys
     EXPECT_EQ(m_crm.calls(FakeConnector::Op::FetchProperties), 1);
     // Planning writes nothing.
     EXPECT_EQ(m_crm.calls(FakeConnector::Op::Create) + m_crm.calls(FakeConnector::Op::Update) +
@@ -304,7 +304,7 @@ TEST_F(CompanyPlanTest, DuplicateInWorkspaceOnlyFirstIsSynced) {
     EXPECT_EQ(d.match.key, u"test.com"_s);
     EXPECT_TRUE(d.changes.isEmpty());
     EXPECT_EQ(companyOf(p, other).action, PlanAction::Create);
-    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 1);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 2); // the census and one chunk of keys
 }
 
 TEST_F(CompanyPlanTest, FallbackRowSuppliesTheKeyAndIsNamed) {

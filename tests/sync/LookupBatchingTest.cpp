@@ -60,6 +60,20 @@ protected:
 
 } // namespace
 
+// Keys of `valueChars` characters (with quotes and comma) per HubSpot request: IN filters of at most
+// maxValues values in at most maxFilterGroups groups, each group after the first adding its skeleton,
+// within the body limit.
+int exactKeysPerCall(const ConnectorFacts& f, int base, int valueChars) {
+    int best = 0;
+    for (int n = 1; n <= f.domainLookup.maxValues * f.maxFilterGroups; ++n) {
+        const int groups = ceilDiv(n, f.domainLookup.maxValues);
+        if (base + (groups - 1) * f.domainLookup.perGroupOverheadChars + n * valueChars <=
+            f.domainLookup.maxRequestChars)
+            best = n;
+    }
+    return best;
+}
+
 TEST_F(LookupBatchingTest, ThousandCompaniesSearchInFullChunks) {
     populate(1000, 2);
     m_input.settings.lookup = LookupStrategy::Search;
@@ -67,19 +81,19 @@ TEST_F(LookupBatchingTest, ThousandCompaniesSearchInFullChunks) {
     const SyncPlan p = plan();
     ASSERT_TRUE(p.ok());
 
-    // HubSpot: 8 raw variants per key in one IN filter of at most 100 values, in a body of at most
-    // 3,000 characters (each variant adds its length plus 3; the skeleton 150 plus the properties).
+    // HubSpot: one value per key (company0000.com: 15 characters, plus quotes and comma) spread over
+    // IN filters of 100 values in up to 5 filter groups, in a body of at most 3,000 characters (the
+    // skeleton 150 plus the properties, 70 per further group), and one census search for the raw
+    // forms (www., schemes, paths...) that exact values cannot find.
     const ConnectorFacts& f = m_crm.facts();
-    // key, http://key, https://key, https://key/, and the same four with www.
-    const int variantChars = 8 * 3 + (15 + 22 + 23 + 24) + (19 + 26 + 27 + 28);
-    ASSERT_EQ(variantChars, 208);
     const int base =
         f.domainLookup.requestOverheadChars + propertiesChars(m_input.companyMapping, f, f.domainLookup);
-    const int keysPerCall =
-        std::min(f.domainLookup.maxValues / 8, (f.domainLookup.maxRequestChars - base) / variantChars);
-    EXPECT_EQ(keysPerCall, 12);
-    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), ceilDiv(1000, keysPerCall));
-    EXPECT_EQ(p.lookup.companySearchCalls, ceilDiv(1000, keysPerCall));
+    const int keysPerCall = exactKeysPerCall(f, base, 15 + f.domainLookup.perValueOverheadChars);
+    EXPECT_EQ(keysPerCall, 149); // two filter groups
+    const int searches = 1 + ceilDiv(1000, keysPerCall);
+    EXPECT_EQ(searches, 8);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), searches);
+    EXPECT_EQ(p.lookup.companySearchCalls, searches);
     EXPECT_EQ(m_crm.calls(FakeConnector::Op::List), 0);
     EXPECT_EQ(m_crm.calls(FakeConnector::Op::Count), 0); // forced: no need to compare
 
@@ -94,13 +108,13 @@ TEST_F(LookupBatchingTest, ThousandCompaniesSearchInFullChunks) {
     EXPECT_EQ(report.count(RecordObject::Contact, PlanAction::Unchanged), 500);
     EXPECT_EQ(report.count(RecordObject::Contact, PlanAction::Create), 500);
 
-    // Never one call per record: 2 schema + 84 searches + 10 + 5 calls for 2,000 records.
+    // Never one call per record: 2 schema + 8 searches + 10 + 5 calls for 2,000 records.
     EXPECT_EQ(p.lookup.total(), m_crm.totalCalls());
-    EXPECT_EQ(m_crm.totalCalls(), 2 + 84 + 10 + 5);
+    EXPECT_EQ(m_crm.totalCalls(), 2 + 8 + 10 + 5);
 }
 
 TEST_F(LookupBatchingTest, AutoPagesThroughASmallCrm) {
-    populate(1000, 2); // 84 searches vs. 500 companies = 5 pages of 100
+    populate(1000, 2); // 8 searches vs. 500 companies = 5 pages of 100
     const SyncPlan p = plan();
     ASSERT_TRUE(p.ok());
     EXPECT_EQ(p.lookup.companyMethod, LookupStats::CompanyMethod::ListAll);
@@ -111,22 +125,22 @@ TEST_F(LookupBatchingTest, AutoPagesThroughASmallCrm) {
 }
 
 TEST_F(LookupBatchingTest, AutoSearchesALargeCrmForASmallSelection) {
-    populate(30, 3, 5000); // 3 searches vs. 5,010 companies = 51 pages
+    populate(400, 3, 5000); // a census + 3 searches vs. 5,134 companies = 52 pages
     const SyncPlan p = plan();
     ASSERT_TRUE(p.ok());
     EXPECT_EQ(p.lookup.companyMethod, LookupStats::CompanyMethod::Search);
     EXPECT_EQ(m_crm.calls(FakeConnector::Op::Count), 1);
-    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 3);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 4);
     EXPECT_EQ(m_crm.calls(FakeConnector::Op::List), 0);
-    EXPECT_EQ(p.report().count(RecordObject::Company, PlanAction::Unchanged), 10);
+    EXPECT_EQ(p.report().count(RecordObject::Company, PlanAction::Unchanged), 134);
 
-    // One chunk: searched without counting first.
-    m_input.companies = m_input.companies.mid(0, 5);
+    // A census and one chunk: searched without counting first (a count could at best tie).
+    m_input.companies = m_input.companies.mid(0, 30);
     m_input.contacts.clear();
     const SyncPlan small = plan();
     EXPECT_EQ(m_crm.calls(FakeConnector::Op::Count), 0);
-    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 1);
-    EXPECT_EQ(small.report().count(RecordObject::Company, PlanAction::Unchanged), 2);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 2);
+    EXPECT_EQ(small.report().count(RecordObject::Company, PlanAction::Unchanged), 10);
 }
 
 TEST_F(LookupBatchingTest, SearchPagesAreFollowed) {
@@ -136,9 +150,85 @@ TEST_F(LookupBatchingTest, SearchPagesAreFollowed) {
     company(u"Crowded"_s, u"crowded.com"_s);
     const SyncPlan p = plan();
     ASSERT_TRUE(p.ok());
-    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 3); // 200 + 200 + 50
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 1 + 3); // census, then 200 + 200 + 50
     EXPECT_EQ(p.companies.at(0).match.candidates.size(), 450);
     EXPECT_EQ(p.companies.at(0).action, PlanAction::Ambiguous);
+}
+
+TEST_F(LookupBatchingTest, SearchMatchesRawFormsThroughTheCensus) {
+    // The CRM holds the keys in the forms people and other tools type; exact values find the bare
+    // hosts, the census every value with a scheme, www., a path, a port or a trailing dot.
+    const QStringList raw{u"www.a-co.com"_s,
+                          u"https://b-co.com/about"_s,
+                          u"HTTP://WWW.C-CO.COM"_s,
+                          u"d-co.com:8443"_s,
+                          u"e-co.com."_s,
+                          u"F-Co.com"_s,
+                          u"https://www.g-co.com/"_s,
+                          u"h-co.com/contact?x=1"_s,
+                          u"münchen.de"_s};
+    QStringList ids;
+    for (const QString& value : raw)
+        ids.append(m_crm.addRecord(RecordObject::Company, {{u"name"_s, value}, {u"domain"_s, value}}));
+    m_crm.addRecord(RecordObject::Company, {{u"domain"_s, u"us.a-co.com"_s}}); // another host: no match
+    m_crm.addRecord(RecordObject::Company, {{u"domain"_s, u"g-co.com"_s}});    // g-co.com twice
+    QList<qint64> local;
+    for (const QString& website :
+         {u"a-co.com"_s, u"b-co.com"_s, u"c-co.com"_s, u"d-co.com"_s, u"e-co.com"_s, u"f-co.com"_s,
+          u"https://g-co.com"_s, u"www.h-co.com"_s, u"xn--mnchen-3ya.de"_s})
+        local.append(company(website, website));
+    for (LookupStrategy strategy : {LookupStrategy::Search, LookupStrategy::Auto}) {
+        m_input.settings.lookup = strategy;
+        const SyncPlan p = plan();
+        ASSERT_TRUE(p.ok());
+        EXPECT_EQ(p.lookup.companyMethod, LookupStats::CompanyMethod::Search);
+        EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 2); // the census and one chunk
+        EXPECT_EQ(m_crm.calls(FakeConnector::Op::List), 0);
+        for (int i = 0; i < local.size(); ++i) {
+            const RecordPlan& r = companyOf(p, local.at(i));
+            if (i == 6) { // g-co.com: the census and the exact value each find one record
+                EXPECT_EQ(r.action, PlanAction::Ambiguous);
+                EXPECT_EQ(r.match.candidates.size(), 2);
+                continue;
+            }
+            EXPECT_NE(r.action, PlanAction::Create) << raw.at(i).toStdString();
+            EXPECT_EQ(r.crmId, ids.at(i)) << raw.at(i).toStdString();
+        }
+    }
+    EXPECT_EQ(plan().report().count(RecordObject::Company, PlanAction::Create), 0);
+}
+
+TEST_F(LookupBatchingTest, AutoListsWhenTheCensusIsLarge) {
+    // Most CRM values carry a scheme: the census alone would take more pages than listing.
+    for (int i = 0; i < 800; ++i)
+        m_crm.addRecord(RecordObject::Company,
+                        {{u"name"_s, u"C"_s}, {u"domain"_s, u"https://www."_s + domainOf(i)}});
+    for (int i = 0; i < 700; ++i)
+        company(u"C"_s, domainOf(i));
+    const SyncPlan p = plan();
+    ASSERT_TRUE(p.ok());
+    // 5 chunks + the census (6) < 8 pages: the census is asked; its 800 values are 4 pages, so
+    // searching costs 9 calls >= 8: the plan lists instead (the census's first page is lost).
+    EXPECT_EQ(p.lookup.companyMethod, LookupStats::CompanyMethod::ListAll);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::Count), 1);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 1);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::List), 8);
+    EXPECT_EQ(p.report().count(RecordObject::Company, PlanAction::Unchanged), 700);
+}
+
+TEST_F(LookupBatchingTest, ACensusBeyondSearchsReachIsNeverTrusted) {
+    // The census cannot page past the CRM's result limit: even a forced search lists then.
+    m_crm.mutableFacts().maxSearchResults = 50;
+    for (int i = 0; i < 60; ++i)
+        m_crm.addRecord(RecordObject::Company,
+                        {{u"name"_s, u"Last"_s}, {u"domain"_s, u"http://"_s + domainOf(i)}});
+    company(u"Last"_s, domainOf(59));
+    m_input.settings.lookup = LookupStrategy::Search;
+    const SyncPlan p = plan();
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p.lookup.companyMethod, LookupStats::CompanyMethod::ListAll);
+    EXPECT_EQ(m_crm.calls(FakeConnector::Op::SearchDomain), 1);
+    EXPECT_EQ(p.companies.at(0).action, PlanAction::Unchanged);
 }
 
 TEST_F(LookupBatchingTest, ListPagingIsFollowedOnSalesforce) {
@@ -203,16 +293,39 @@ TEST(LookupChunks, GreedyAndOrderPreserving) {
     EXPECT_TRUE(chunkLookup({}, limits, 0, [](const QString&) { return LookupItemCost{}; }).isEmpty());
 }
 
-TEST(LookupChunks, DomainVariants) {
-    const QStringList v = domainSearchVariants(u"test.com"_s);
-    EXPECT_EQ(v, (QStringList{u"test.com"_s, u"http://test.com"_s, u"https://test.com"_s,
-                              u"https://test.com/"_s, u"www.test.com"_s, u"http://www.test.com"_s,
-                              u"https://www.test.com"_s, u"https://www.test.com/"_s}));
+TEST(LookupChunks, DomainSearchValuesAndCensus) {
+    EXPECT_EQ(domainSearchValues(u"test.com"_s), QStringList{u"test.com"_s});
     // IDNs: the CRM may hold either form.
-    const QStringList idn = domainSearchVariants(u"xn--mnchen-3ya.de"_s);
-    EXPECT_EQ(idn.size(), 16);
-    EXPECT_TRUE(idn.contains(u"münchen.de"_s));
-    EXPECT_TRUE(idn.contains(u"https://www.xn--mnchen-3ya.de/"_s));
+    EXPECT_EQ(domainSearchValues(u"xn--mnchen-3ya.de"_s),
+              (QStringList{u"xn--mnchen-3ya.de"_s, u"münchen.de"_s}));
+
+    const QStringList patterns = ConnectorFacts::forKind(CrmKind::HubSpot).domainCensusPatterns;
+    for (const QString& v : {u"www.test.com"_s, u"https://test.com"_s, u"HTTP://Test.com/"_s,
+                             u"test.com/about"_s, u"test.com:8080"_s, u"test.com."_s, u"WWW.TEST.COM"_s})
+        EXPECT_TRUE(matchesDomainCensus(v, patterns)) << v.toStdString();
+    for (const QString& v : {u"test.com"_s, u"us.test.com"_s, u"Test.Com"_s, u"münchen.de"_s})
+        EXPECT_FALSE(matchesDomainCensus(v, patterns)) << v.toStdString();
+}
+
+TEST(LookupChunks, ExactValueChunksUseFilterGroups) {
+    // 4 values per group, at most 2 groups, 100 characters: base 20, a further group 10, values 9.
+    const LookupLimits limits{4, 100, 0, 0, 10};
+    const auto nine = [](const QString&) { return QList<int>{9}; };
+    const QList<QStringList> chunks = chunkExactValueLookup(QStringList(20, u"x"_s), limits, 2, 20, nine);
+    // 8 values (2 groups) = 20 + 10 + 72 = 102 > 100: 7 values fit (20 + 10 + 63 = 93).
+    ASSERT_EQ(chunks.size(), 3);
+    EXPECT_EQ(chunks.at(0).size(), 7);
+    EXPECT_EQ(chunks.at(2).size(), 6);
+    // No per-filter limit: only the characters count (5 + 5 x 9 = 50).
+    EXPECT_EQ(chunkExactValueLookup(QStringList(10, u"x"_s), LookupLimits{0, 50, 0, 0, 0}, 5, 5, nine).size(),
+              2);
+    // An item's values stay together; one too large for any request is reported.
+    bool allFit = true;
+    const QList<QStringList> big = chunkExactValueLookup(
+        {u"a"_s, u"b"_s}, limits, 2, 20, [](const QString& s) { return QList<int>(s == u"b" ? 9 : 1, 9); },
+        &allFit);
+    EXPECT_EQ(big, (QList<QStringList>{{u"a"_s}, {u"b"_s}}));
+    EXPECT_FALSE(allFit);
 }
 
 TEST(LookupChunks, ConnectorRefusesSearchItCannotServe) {

@@ -519,6 +519,77 @@ CrmResult<qint64> HubSpotConnector::countRecords(RecordObject object) {
     return r.value().value(QStringLiteral("total")).toVariant().toLongLong();
 }
 
+QJsonObject HubSpotConnector::domainSearchBody(const QStringList& values, const QStringList& properties,
+                                               const QString& cursor) const {
+    QJsonArray groups;
+    const auto group = [](const QJsonObject& filter) {
+        return QJsonObject{{QStringLiteral("filters"), QJsonArray{filter}}};
+    };
+    if (values.isEmpty()) { // the census: one group per pattern
+        for (const QString& pattern : m_facts.domainCensusPatterns)
+            groups.append(group(QJsonObject{{QStringLiteral("propertyName"), m_facts.domainProperty},
+                                            {QStringLiteral("operator"), QStringLiteral("CONTAINS_TOKEN")},
+                                            {QStringLiteral("value"), pattern}}));
+    } else {
+        const int perGroup =
+            m_facts.domainLookup.maxValues > 0 ? m_facts.domainLookup.maxValues : int(values.size());
+        for (qsizetype from = 0; from < values.size(); from += perGroup)
+            groups.append(
+                group(QJsonObject{{QStringLiteral("propertyName"), m_facts.domainProperty},
+                                  {QStringLiteral("operator"), QStringLiteral("IN")},
+                                  {QStringLiteral("values"), stringArray(values.mid(from, perGroup))}}));
+    }
+    QJsonObject body{
+        {QStringLiteral("filterGroups"), groups},
+        {QStringLiteral("properties"), stringArray(withProperty(properties, m_facts.domainProperty))},
+        {QStringLiteral("limit"), m_facts.searchPageSize}};
+    if (!cursor.isEmpty())
+        body.insert(QStringLiteral("after"), cursor);
+    return body;
+}
+
+std::optional<QList<QStringList>> HubSpotConnector::domainLookupChunks(const QStringList& keys,
+                                                                       DomainPolicy policy,
+                                                                       const QStringList& properties) const {
+    if (m_facts.domainSearch != DomainSearchMode::ExactValues || m_facts.domainLookup.maxRequestChars <= 0)
+        return CrmConnector::domainLookupChunks(keys, policy, properties);
+    if (policy != DomainPolicy::Host)
+        return std::nullopt; // exact values cannot find a company on a subdomain of the key
+    // Sized from the JSON actually sent: a body with g groups of v values (UTF-8 lengths l_i) is
+    // B(1) + (g - 1) * (B(2) - B(1)) + sum(l_i + 2) + (v - g) bytes, where B(g) is the body with g
+    // empty IN filters. The paging cursor is reserved: later pages of a chunk must fit too.
+    const QString cursor = QString::number(qMax(99999, m_facts.maxSearchResults));
+    const auto size = [&](int groups) {
+        return int(QJsonDocument(domainSearchBody(
+                                     QStringList(groups * qMax(1, m_facts.domainLookup.maxValues), QString()),
+                                     properties, cursor))
+                       .toJson(QJsonDocument::Compact)
+                       .size());
+    };
+    // With placeholder values "" (2 bytes and a comma each but the last of a group), B(g) follows.
+    const int perGroupValues = qMax(1, m_facts.domainLookup.maxValues);
+    const int full1 = size(1);
+    const int b1 = full1 - (perGroupValues * 3 - 1);
+    const int b2 = size(2) - 2 * (perGroupValues * 3 - 1);
+    LookupLimits limits = m_facts.domainLookup;
+    limits.perGroupOverheadChars = (b2 - b1) - 1;
+    bool allFit = true;
+    QList<QStringList> chunks = chunkExactValueLookup(
+        keys, limits, m_facts.maxFilterGroups, b1 - 1,
+        [](const QString& key) {
+            QList<int> chars;
+            for (const QString& v : domainSearchValues(key))
+                chars.append(int(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).size()) - 2 + 1);
+            return chars;
+        },
+        &allFit);
+    if (!allFit)
+        return std::nullopt;
+    if (!keys.isEmpty())
+        chunks.prepend(QStringList()); // the census
+    return chunks;
+}
+
 CrmResult<CrmPage> HubSpotConnector::searchCompaniesByDomain(const QStringList& keys, DomainPolicy policy,
                                                              const QStringList& properties,
                                                              const QString& cursor) {
@@ -531,33 +602,32 @@ CrmResult<CrmPage> HubSpotConnector::searchCompaniesByDomain(const QStringList& 
     QStringList values;
     QSet<QString> seen;
     for (const QString& key : keys) {
-        for (const QString& v : domainSearchVariants(key)) {
+        for (const QString& v : domainSearchValues(key)) {
             if (!seen.contains(v)) {
                 seen.insert(v);
                 values.append(v);
             }
         }
     }
-    if (values.isEmpty())
+    if (values.isEmpty() && m_facts.domainCensusPatterns.isEmpty())
         return CrmPage{};
-    if (std::optional<CrmError> e = checkBatchSize(values.size(), m_facts.domainLookup.maxValues))
-        return *e;
-    QJsonObject body{
-        {QStringLiteral("filterGroups"),
-         QJsonArray{
-             QJsonObject{{QStringLiteral("filters"),
-                          QJsonArray{QJsonObject{{QStringLiteral("propertyName"), m_facts.domainProperty},
-                                                 {QStringLiteral("operator"), QStringLiteral("IN")},
-                                                 {QStringLiteral("values"), stringArray(values)}}}}}}},
-        {QStringLiteral("properties"), stringArray(withProperty(properties, m_facts.domainProperty))},
-        {QStringLiteral("limit"), m_facts.searchPageSize}};
-    if (!cursor.isEmpty())
-        body.insert(QStringLiteral("after"), cursor);
-    HttpRequest request = HttpRequest::post(url(QStringLiteral("/crm/v3/objects/companies/search")))
-                              .setJson(body)
-                              .setIdempotent()
-                              .setEndpointClass(HubSpotHttpPolicy::SearchEndpointClass)
-                              .setDescription(QStringLiteral("search companies by domain"));
+    const int groups = values.isEmpty() ? int(m_facts.domainCensusPatterns.size())
+                                        : int((values.size() + qMax(1, m_facts.domainLookup.maxValues) - 1) /
+                                              qMax(1, m_facts.domainLookup.maxValues));
+    if (m_facts.maxFilterGroups > 0 && groups > m_facts.maxFilterGroups)
+        return makeError(CrmErrorKind::Validation,
+                         tr("The search for %1 domain keys needs %2 filter groups; HubSpot takes at most %3.")
+                             .arg(keys.size())
+                             .arg(groups)
+                             .arg(m_facts.maxFilterGroups),
+                         QStringLiteral("BATCH_TOO_LARGE"));
+    HttpRequest request =
+        HttpRequest::post(url(QStringLiteral("/crm/v3/objects/companies/search")))
+            .setJson(domainSearchBody(values, properties, cursor))
+            .setIdempotent()
+            .setEndpointClass(HubSpotHttpPolicy::SearchEndpointClass)
+            .setDescription(values.isEmpty() ? QStringLiteral("search companies by domain (census)")
+                                             : QStringLiteral("search companies by domain"));
     if (m_facts.domainLookup.maxRequestChars > 0 &&
         request.body.size() > m_facts.domainLookup.maxRequestChars)
         return makeError(CrmErrorKind::Validation,

@@ -60,8 +60,16 @@ public:
     CrmResult<QList<CrmProperty>> fetchProperties(RecordObject object) override;
     CrmResult<CrmProperty> createProperty(RecordObject object, const CrmProperty& definition) override;
     CrmResult<qint64> countRecords(RecordObject object) override;
+    // Sized exactly from the JSON it sends (filter groups of 100 IN values, 3,000-character body).
+    std::optional<QList<QStringList>> domainLookupChunks(const QStringList& keys, DomainPolicy policy,
+                                                         const QStringList& properties) const override;
     CrmResult<CrmPage> searchCompaniesByDomain(const QStringList& keys, DomainPolicy policy,
                                                const QStringList& properties, const QString& cursor) override;
+    // The body of a domain search: `values` spread over IN filters of facts().domainLookup.maxValues
+    // values (one filter group each), or with no values the census (one CONTAINS_TOKEN group per
+    // facts().domainCensusPatterns entry).
+    QJsonObject domainSearchBody(const QStringList& values, const QStringList& properties,
+                                 const QString& cursor) const;
     CrmResult<CrmPage> listRecords(RecordObject object, const QStringList& properties,
                                    const QString& cursor) override;
     CrmResult<QList<CrmRecord>> readRecords(RecordObject object, const QStringList& ids,
