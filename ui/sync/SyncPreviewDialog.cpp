@@ -142,8 +142,17 @@ SyncPreviewDialog::SyncPreviewDialog(SyncController& controller, const QList<qin
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 6);
-    planLayout->addWidget(m_reportView);
-    planLayout->addWidget(splitter, 1);
+    // The report above the records, resizable; the records and their diff get most of the height
+    // (on a small screen the report scrolls rather than squeezing the diff to one line).
+    auto* reportSplit = new QSplitter(Qt::Vertical, planPage);
+    reportSplit->setObjectName(QStringLiteral("syncReportSplitter"));
+    reportSplit->setChildrenCollapsible(false);
+    reportSplit->addWidget(m_reportView);
+    reportSplit->addWidget(splitter);
+    reportSplit->setStretchFactor(0, 1);
+    reportSplit->setStretchFactor(1, 3);
+    reportSplit->setSizes({1, 3});
+    planLayout->addWidget(reportSplit, 1);
     m_stack->addWidget(planPage);
 
     // ---- Failure -------------------------------------------------------------------------------
