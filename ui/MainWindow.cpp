@@ -4,9 +4,12 @@
 #include "core/store/Workspace.h"
 #include "ui/AppSettings.h"
 #include "ui/common/AppContext.h"
+#include "ui/common/ElidingLabel.h"
 #include "ui/common/FileDialog.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/SandboxBadge.h"
+#include "ui/common/ScreenFit.h"
 #include "ui/common/Theme.h"
 #include "ui/common/UiLogging.h"
 #include "ui/companies/CompanyListModel.h"
@@ -38,6 +41,7 @@
 #include <QTabWidget>
 #include <QThread>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace syncdesk {
@@ -137,6 +141,10 @@ void MainWindow::createActions() {
     m_connections =
         makeAction(this, tr("&Connections…"), "connectionsAction", QKeySequence(Qt::CTRL | Qt::Key_K),
                    tr("Add, edit, test and choose connections"));
+    m_syncSelected->setIcon(Icons::icon(Icons::Id::Sync));
+    m_refresh->setIcon(Icons::icon(Icons::Id::Refresh));
+    m_find->setIcon(Icons::icon(Icons::Id::Filter));
+    m_connections->setIcon(Icons::icon(Icons::Id::Connections));
     m_about = makeAction(this, tr("&About SyncDesk"), "aboutAction");
     m_about->setMenuRole(QAction::AboutRole);
 
@@ -278,8 +286,15 @@ void MainWindow::createToolBar() {
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setMovable(false);
     m_toolBar->toggleViewAction()->setObjectName(QStringLiteral("toggleMainToolBarAction"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Icons beside the main action's text, icons alone for the others (their names are in the
+    // tooltips and accessible names); text only when SVG icons cannot be drawn. What does not fit
+    // the window's width goes behind the toolbar's extension button.
+    const bool icons = Icons::available();
+    m_toolBar->setToolButtonStyle(icons ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonTextOnly);
+    m_toolBar->setIconSize(QSize(20, 20));
     m_toolBar->addAction(m_syncSelected);
+    m_toolBar->addAction(m_refresh);
+    m_toolBar->addAction(m_find);
     m_toolBar->addSeparator();
 
     auto* label = new QLabel(tr("Connection:"), m_toolBar);
@@ -302,6 +317,12 @@ void MainWindow::createToolBar() {
     m_toolBar->addWidget(spacer);
     m_badge = new SandboxBadge(m_toolBar);
     m_badgeAction = m_toolBar->addWidget(m_badge);
+    if (icons) {
+        for (QAction* a : {m_refresh, m_find, m_connections}) {
+            if (auto* button = qobject_cast<QToolButton*>(m_toolBar->widgetForAction(a)))
+                button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        }
+    }
 }
 
 void MainWindow::createStatusBar() {
@@ -310,7 +331,7 @@ void MainWindow::createStatusBar() {
     m_counts->setAccessibleName(tr("Company counts"));
     m_busy = new QLabel(this);
     m_busy->setObjectName(QStringLiteral("busyLabel"));
-    m_workspaceLabel = new QLabel(this);
+    m_workspaceLabel = new ElidingLabel(this);
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
     m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -470,7 +491,7 @@ void MainWindow::updateConnectionUi() {
 void MainWindow::updateWindowTitle() {
     Workspace* ws = m_context.workspace();
     setWindowTitle(ws ? tr("%1 — SyncDesk").arg(QFileInfo(ws->path()).fileName()) : tr("SyncDesk"));
-    m_workspaceLabel->setText(ws ? tr("Workspace: %1").arg(ws->path()) : QString());
+    m_workspaceLabel->setFullText(ws ? tr("Workspace: %1").arg(ws->path()) : QString());
     for (QAction* a : {m_importCompanies, m_importContacts, m_selectAll, m_clearSelection, m_refresh})
         a->setEnabled(ws != nullptr && !isImporting());
 }
@@ -602,7 +623,7 @@ void MainWindow::saveLayout() {
 void MainWindow::restoreLayout() {
     AppSettings& settings = m_context.settings();
     if (!restoreGeometry(settings.windowGeometry()))
-        resize(1280, 800);
+        resizeWithinScreen(this, QSize(1280, 800));
     if (!restoreState(settings.windowState()) && m_logDock) {
         // First start: the list gets most of the height, the log a quarter.
         resizeDocks({m_logDock}, {std::max(fontMetrics().height() * 8, height() / 4)}, Qt::Vertical);
@@ -611,6 +632,12 @@ void MainWindow::restoreLayout() {
     const QByteArray header = settings.layoutState(QStringLiteral("companyListHeader"));
     if (!header.isEmpty())
         m_list->horizontalHeader()->restoreState(header);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // Below about 150 characters of width (e.g. 1600x1000 at 200 %) the badge takes its short text.
+    m_badge->setCompact(width() < fontMetrics().averageCharWidth() * 150);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -26,6 +26,7 @@ namespace syncdesk {
 class AppContext;
 class CompanyListModel;
 class CompanyListView;
+class ElidingLabel;
 class ContactsPanel;
 class FilterBar;
 class SandboxBadge;
@@ -93,6 +94,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createActions();
@@ -131,7 +133,7 @@ private:
     QAction* m_badgeAction = nullptr;
     QLabel* m_counts = nullptr;
     QLabel* m_busy = nullptr;
-    QLabel* m_workspaceLabel = nullptr;
+    ElidingLabel* m_workspaceLabel = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_editMenu = nullptr;

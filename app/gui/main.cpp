@@ -2,6 +2,7 @@
 #include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/common/AppContext.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/Theme.h"
 
@@ -16,6 +17,8 @@ int main(int argc, char* argv[]) {
     QApplication::setOrganizationName(QStringLiteral("SyncDesk"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QApplication::setDesktopFileName(QStringLiteral("io.syncdesk.SyncDesk"));
+    // Null (the platform's default) when Qt's SVG plugin is missing; the app runs the same.
+    QApplication::setWindowIcon(syncdesk::Icons::icon(syncdesk::Icons::Id::App));
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("syncdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))

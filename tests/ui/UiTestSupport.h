@@ -66,6 +66,12 @@ protected:
     // Types into the search box and waits for the list.
     void search(const QString& text);
 
+    // Opens every dialog of the window in a realistic state, one after the other, and calls
+    // `visit` with each while it is shown: connections, the HubSpot and Sandbox connection
+    // editors, the sync preview (planned, then finished), the undo preview, the value map and
+    // "create missing fields" dialogs. Returns false (and fails the test) when one did not open.
+    bool tourDialogs(const std::function<void(QWidget* dialog, const QString& name)>& visit);
+
     QString workspacePath() const { return dir.filePath(QStringLiteral("workspace.sqlite")); }
 
     QTemporaryDir dir;

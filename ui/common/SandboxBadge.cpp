@@ -28,6 +28,13 @@ SandboxBadge::SandboxBadge(QWidget* parent)
     updateMargins();
 }
 
+void SandboxBadge::setCompact(bool compact) {
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    setText(compact ? tr("Sandbox: local only") : tr("Sandbox: nothing leaves this computer"));
+}
+
 void SandboxBadge::changeEvent(QEvent* event) {
     QLabel::changeEvent(event);
     if (event->type() == QEvent::FontChange)

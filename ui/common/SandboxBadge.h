@@ -13,12 +13,20 @@ class SandboxBadge : public QLabel {
 public:
     explicit SandboxBadge(QWidget* parent = nullptr);
 
+    // The short text ("Sandbox: local only") for a narrow window, so that the badge stays in view
+    // instead of going behind the toolbar's extension button. The accessible name and the tooltip
+    // keep the whole sentence.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+
 protected:
     void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
 
 private:
     void updateMargins();
+
+    bool m_compact = false;
 };
 
 } // namespace syncdesk

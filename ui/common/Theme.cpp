@@ -1,9 +1,14 @@
 #include "ui/common/Theme.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
+
+#include <algorithm>
+#include <cmath>
 
 namespace syncdesk {
 
@@ -73,7 +78,11 @@ void Theme::apply(const QString& name) {
     } else if (name == QLatin1String("light")) {
         QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"));
         QApplication::setStyle(fusion);
-        QApplication::setPalette(fusion->standardPalette());
+        QPalette light = fusion->standardPalette();
+        // Fusion's placeholder grey (half-transparent text) is too faint for the hints and
+        // secondary labels that use it.
+        light.setColor(QPalette::PlaceholderText, QColor(0x62, 0x66, 0x6b));
+        QApplication::setPalette(light);
         currentName() = name;
     } else {
         QApplication::setStyle(QStyleFactory::create(o.style));
@@ -87,8 +96,81 @@ QString Theme::current() {
 }
 
 bool Theme::isDark() {
-    const QPalette p = QApplication::palette();
+    return isDark(QApplication::palette());
+}
+
+bool Theme::isDark(const QPalette& p) {
     return p.color(QPalette::Window).lightness() < p.color(QPalette::WindowText).lightness();
+}
+
+QColor Theme::tone(Tone tone) {
+    return Theme::tone(tone, QApplication::palette());
+}
+
+QColor Theme::tone(Tone tone, const QPalette& palette) {
+    const bool dark = isDark(palette);
+    switch (tone) {
+    case Tone::Error:
+        return QColor(QRgb(dark ? 0xff6b6b : 0xb71c1c));
+    case Tone::Warning:
+        return QColor(QRgb(dark ? 0xffb74d : 0x955500));
+    case Tone::Success:
+        return QColor(QRgb(dark ? 0x81c784 : 0x276f2b));
+    case Tone::Info:
+        return QColor(QRgb(dark ? 0x7ab8f5 : 0x1565c0));
+    case Tone::Muted:
+        return QColor(QRgb(dark ? 0xa0a4a9 : 0x5f6368));
+    }
+    return palette.color(QPalette::Text);
+}
+
+namespace {
+
+// Re-applies a tone to a widget's WindowText whenever its palette changes (theme switches).
+class ToneKeeper : public QObject {
+public:
+    ToneKeeper(QWidget* widget, Theme::Tone tone)
+        : QObject(widget)
+        , m_tone(tone) {
+        widget->installEventFilter(this);
+        update(widget);
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+            update(static_cast<QWidget*>(watched));
+        return false;
+    }
+
+private:
+    void update(QWidget* widget) {
+        const QColor wanted = Theme::tone(m_tone, QApplication::palette());
+        if (widget->palette().color(QPalette::WindowText) == wanted)
+            return;
+        QPalette p = widget->palette();
+        p.setColor(QPalette::WindowText, wanted);
+        widget->setPalette(p);
+    }
+
+    Theme::Tone m_tone;
+};
+
+} // namespace
+
+void Theme::keepTone(QWidget* widget, Tone tone) {
+    new ToneKeeper(widget, tone);
+}
+
+double Theme::contrastRatio(const QColor& a, const QColor& b) {
+    const auto luminance = [](const QColor& c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 } // namespace syncdesk

@@ -41,6 +41,8 @@ ContactsPanel::ContactsPanel(AppContext& context, QWidget* parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    // Header and one row at least (not Qt's 70 px): the window fits 800x436 logical px (200 %).
+    m_table->setMinimumHeight((m_table->fontMetrics().height() + 8) * 2 + 2 * m_table->frameWidth());
 
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("contactsEmptyLabel"));

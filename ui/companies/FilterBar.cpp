@@ -1,5 +1,7 @@
 #include "ui/companies/FilterBar.h"
 
+#include "ui/common/Theme.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -58,9 +60,7 @@ FilterBar::FilterBar(QWidget* parent)
     m_error->setObjectName(QStringLiteral("filterErrorLabel"));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(p);
+    Theme::keepTone(m_error, Theme::Tone::Error);
     outer->addWidget(m_error);
 
     m_debounce = new QTimer(this);

@@ -2,6 +2,7 @@
 
 #include "core/connectors/hubspot/HubSpotConnector.h"
 #include "ui/common/AppContext.h"
+#include "ui/common/Theme.h"
 #include "ui/connections/ConnectionListModel.h"
 
 #include <QComboBox>
@@ -118,9 +119,7 @@ void ConnectionEditor::build() {
     m_error->setObjectName(QStringLiteral("connectionEditorError"));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(p);
+    Theme::keepTone(m_error, Theme::Tone::Error);
     layout->addWidget(m_error);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

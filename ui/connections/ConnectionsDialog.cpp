@@ -2,6 +2,7 @@
 
 #include "ui/common/AppContext.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/ScreenFit.h"
 #include "ui/connections/ConnectionEditor.h"
 #include "ui/connections/ConnectionListModel.h"
 #include "ui/connections/ConnectionTester.h"
@@ -123,7 +124,7 @@ ConnectionsDialog::ConnectionsDialog(AppContext& context, QWidget* parent)
     selectConnection(m_context.activeConnectionUuid());
     updateButtons();
     updateDetails();
-    resize(fontMetrics().averageCharWidth() * 100, fontMetrics().height() * 22);
+    resizeWithinScreen(this, QSize(fontMetrics().averageCharWidth() * 100, fontMetrics().height() * 22));
 }
 
 ConnectionsDialog::~ConnectionsDialog() = default;

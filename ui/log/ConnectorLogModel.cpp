@@ -1,5 +1,6 @@
 #include "ui/log/ConnectorLogModel.h"
 
+#include "ui/common/Icons.h"
 #include "ui/common/Theme.h"
 
 #include <QApplication>
@@ -10,6 +11,39 @@
 #include <algorithm>
 
 namespace syncdesk {
+
+namespace {
+
+// The level's own SVG icon; the style's standard icon when SVG icons cannot be drawn.
+QIcon levelIcon(QHash<int, QIcon>& cache, LogLevel level) {
+    auto it = cache.find(int(level));
+    if (it != cache.end())
+        return *it;
+    QIcon icon;
+    QStyle::StandardPixmap fallback = QStyle::SP_CustomBase;
+    switch (level) {
+    case LogLevel::Error:
+        icon = Icons::icon(Icons::Id::LevelError);
+        fallback = QStyle::SP_MessageBoxCritical;
+        break;
+    case LogLevel::Warning:
+        icon = Icons::icon(Icons::Id::LevelWarning);
+        fallback = QStyle::SP_MessageBoxWarning;
+        break;
+    case LogLevel::Info:
+        icon = Icons::icon(Icons::Id::LevelInfo);
+        fallback = QStyle::SP_MessageBoxInformation;
+        break;
+    case LogLevel::Debug:
+        icon = Icons::icon(Icons::Id::LevelDebug);
+        break;
+    }
+    if (icon.isNull() && fallback != QStyle::SP_CustomBase)
+        icon = QApplication::style()->standardIcon(fallback);
+    return *cache.insert(int(level), icon);
+}
+
+} // namespace
 
 ConnectorLogModel::ConnectorLogModel(QObject* parent, int capacity)
     : QAbstractTableModel(parent)
@@ -87,34 +121,22 @@ QVariant ConnectorLogModel::data(const QModelIndex& index, int role) const {
             return tip;
         }
         return {};
-    case Qt::ForegroundRole: {
-        const bool dark = Theme::isDark();
+    case Qt::ForegroundRole:
         switch (e.level) {
         case LogLevel::Error:
-            return QColor(dark ? QStringLiteral("#ff6b6b") : QStringLiteral("#c62828"));
+            return Theme::tone(Theme::Tone::Error);
         case LogLevel::Warning:
-            return QColor(dark ? QStringLiteral("#ffb74d") : QStringLiteral("#a15c00"));
+            return Theme::tone(Theme::Tone::Warning);
         case LogLevel::Debug:
-            return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+            return Theme::tone(Theme::Tone::Muted);
         case LogLevel::Info:
             return {};
         }
         return {};
-    }
     case Qt::DecorationRole:
         if (index.column() != LevelColumn)
             return {};
-        switch (e.level) {
-        case LogLevel::Error:
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
-        case LogLevel::Warning:
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-        case LogLevel::Info:
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
-        case LogLevel::Debug:
-            return {};
-        }
-        return {};
+        return levelIcon(m_levelIcons, e.level);
     case Qt::TextAlignmentRole:
         if (index.column() == RunColumn || index.column() == HttpColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

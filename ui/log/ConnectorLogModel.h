@@ -3,6 +3,8 @@
 #include "core/log/ConnectorLogEntry.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
+#include <QIcon>
 #include <QList>
 #include <QSet>
 
@@ -64,6 +66,7 @@ private:
     int physical(int row) const { return static_cast<int>((m_head + row) % m_buffer.size()); }
 
     int m_capacity;
+    mutable QHash<int, QIcon> m_levelIcons;  // by LogLevel
     std::vector<ConnectorLogEntry> m_buffer; // grows up to m_capacity, then wraps
     size_t m_head = 0;                       // index of the oldest entry
     int m_count = 0;

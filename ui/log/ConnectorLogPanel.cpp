@@ -3,11 +3,14 @@
 #include "core/log/ConnectorLog.h"
 #include "core/log/ConnectorLogExport.h"
 #include "ui/common/FileDialog.h"
+#include "ui/common/FlowLayout.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBox.h"
 #include "ui/log/ConnectorLogFilterModel.h"
 #include "ui/log/ConnectorLogModel.h"
 #include "ui/sync/TableViews.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,7 +22,6 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -56,7 +58,7 @@ ConnectorLogPanel::ConnectorLogPanel(QWidget* parent, int capacity)
     auto* body = new QWidget(this);
     body->setObjectName(QStringLiteral("connectorLogBody"));
     auto* layout = new QVBoxLayout(body);
-    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(createFilterBar());
 
     m_table = makeListTable(body, QStringLiteral("logTable"), tr("Connector log entries"));
@@ -105,10 +107,14 @@ ConnectorLogPanel::ConnectorLogPanel(QWidget* parent, int capacity)
             &ConnectorLogPanel::updateDetail);
     connect(m_model, &ConnectorLogModel::runIdsChanged, this, &ConnectorLogPanel::updateRunChoices);
 
-    auto* exportShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this);
-    exportShortcut->setObjectName(QStringLiteral("logExportShortcut"));
-    exportShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(exportShortcut, &QShortcut::activated, this, &ConnectorLogPanel::exportWithDialog);
+    // Also in the main window's File menu (DesktopSyncFeatures), so it works wherever the focus is.
+    m_exportAction = new QAction(Icons::icon(Icons::Id::Export), tr("&Export connector log (CSV)…"), this);
+    m_exportAction->setObjectName(QStringLiteral("logExportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportAction->setShortcutContext(Qt::WindowShortcut);
+    m_exportAction->setToolTip(m_export->toolTip());
+    addAction(m_exportAction);
+    connect(m_exportAction, &QAction::triggered, this, &ConnectorLogPanel::exportWithDialog);
 
     updateRunChoices();
     applyFilterFromControls();
@@ -121,7 +127,8 @@ ConnectorLogPanel::~ConnectorLogPanel() = default;
 QWidget* ConnectorLogPanel::createFilterBar() {
     auto* bar = new QWidget(this);
     bar->setObjectName(QStringLiteral("logFilterBar"));
-    auto* row = new QHBoxLayout(bar);
+    // Wraps on a narrow window instead of widening it.
+    auto* row = new FlowLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
 
     m_level = new QComboBox(bar);
@@ -131,6 +138,10 @@ QWidget* ConnectorLogPanel::createFilterBar() {
     m_level->addItem(tr("Info and above"), static_cast<int>(LogLevel::Info));
     m_level->addItem(tr("Warnings and errors"), static_cast<int>(LogLevel::Warning));
     m_level->addItem(tr("Errors only"), static_cast<int>(LogLevel::Error));
+    m_level->setItemIcon(0, Icons::icon(Icons::Id::LevelDebug));
+    m_level->setItemIcon(1, Icons::icon(Icons::Id::LevelInfo));
+    m_level->setItemIcon(2, Icons::icon(Icons::Id::LevelWarning));
+    m_level->setItemIcon(3, Icons::icon(Icons::Id::LevelError));
     m_level->setCurrentIndex(1);
     auto* levelLabel = new QLabel(tr("&Level:"), bar);
     levelLabel->setBuddy(m_level);
@@ -173,20 +184,30 @@ QWidget* ConnectorLogPanel::createFilterBar() {
     m_export->setObjectName(QStringLiteral("logExportButton"));
     m_export->setAccessibleName(tr("Export the shown entries as CSV"));
     m_export->setToolTip(tr("Export every entry that matches the filter as a CSV file (Ctrl+Shift+E)"));
+    m_export->setIcon(Icons::icon(Icons::Id::Export));
     connect(m_export, &QPushButton::clicked, this, &ConnectorLogPanel::exportWithDialog);
 
     m_count = new QLabel(bar);
     m_count->setObjectName(QStringLiteral("logCountLabel"));
     m_count->setForegroundRole(QPalette::PlaceholderText);
 
-    row->addWidget(levelLabel);
-    row->addWidget(m_level);
-    row->addWidget(runLabel);
-    row->addWidget(m_run);
-    row->addWidget(textLabel);
-    row->addWidget(m_text, 2);
-    row->addWidget(recordLabel);
-    row->addWidget(m_record, 1);
+    // A label stays on the line of its field.
+    const auto pair = [bar](QLabel* label, QWidget* field, int fieldChars) {
+        auto* box = new QWidget(bar);
+        auto* boxLayout = new QHBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        boxLayout->addWidget(label);
+        boxLayout->addWidget(field, 1);
+        if (fieldChars > 0) {
+            field->setMinimumWidth(field->fontMetrics().averageCharWidth() * fieldChars);
+            box->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        }
+        return box;
+    };
+    row->addWidget(pair(levelLabel, m_level, 0));
+    row->addWidget(pair(runLabel, m_run, 0));
+    row->addWidget(pair(textLabel, m_text, 22));
+    row->addWidget(pair(recordLabel, m_record, 16));
     row->addWidget(m_followButton);
     row->addWidget(m_export);
     row->addWidget(m_count);
@@ -204,6 +225,7 @@ QWidget* ConnectorLogPanel::createDetailPane() {
     scroll->setAccessibleName(tr("Details of the selected entry"));
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(220);
+    setCompactMinimumHeight(scroll, 2);
 
     auto* content = new QWidget(scroll);
     auto* outer = new QVBoxLayout(content);

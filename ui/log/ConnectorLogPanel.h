@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QPointer>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -63,6 +64,8 @@ public:
 public slots:
     void addEntry(const syncdesk::ConnectorLogEntry& entry);
     void exportWithDialog();
+    // "Export connector log (CSV)…", Ctrl+Shift+E (window-wide).
+    QAction* exportAction() const { return m_exportAction; }
 
 private:
     QWidget* createFilterBar();
@@ -84,6 +87,7 @@ private:
     QLineEdit* m_record = nullptr;
     QToolButton* m_followButton = nullptr;
     QPushButton* m_export = nullptr;
+    QAction* m_exportAction = nullptr;
     QLabel* m_count = nullptr;
     QTableView* m_table = nullptr;
     QMap<QString, QLabel*> m_detail; // by field name

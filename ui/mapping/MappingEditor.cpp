@@ -6,7 +6,9 @@
 #include "core/store/Workspace.h"
 #include "ui/common/AppContext.h"
 #include "ui/common/FileDialog.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/Theme.h"
 #include "ui/mapping/MappingDocument.h"
 #include "ui/mapping/MappingItemDelegate.h"
 #include "ui/mapping/MappingTableModel.h"
@@ -23,6 +25,7 @@
 #include <QSaveFile>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -121,21 +124,27 @@ MappingEditor::MappingEditor(AppContext& context, QWidget* parent)
     connect(revert, &QAction::triggered, this, &MappingEditor::revert);
     connect(save, &QAction::triggered, this, &MappingEditor::save);
 
-    auto* tools = new QHBoxLayout;
-    for (QAction* a : {addRow, addTarget, remove, up, down, valueMap})
-        tools->addWidget(buttonFor(a));
-    tools->addSpacing(12);
-    tools->addWidget(buttonFor(undo));
-    tools->addWidget(buttonFor(redo));
-    tools->addSpacing(12);
-    tools->addWidget(buttonFor(refresh));
-    tools->addWidget(buttonFor(create));
-    tools->addWidget(buttonFor(importJson));
-    tools->addWidget(buttonFor(exportJson));
-    tools->addStretch(1);
-    tools->addWidget(buttonFor(revert));
-    tools->addWidget(buttonFor(save));
-    layout->addLayout(tools);
+    undo->setIcon(Icons::icon(Icons::Id::Undo));
+    redo->setIcon(Icons::icon(Icons::Id::Redo));
+    refresh->setIcon(Icons::icon(Icons::Id::Refresh));
+    // A toolbar, so that on a narrow window (200 % scale) the buttons that do not fit go into its
+    // extension menu instead of widening the window.
+    auto* tools = new QToolBar(this);
+    tools->setObjectName(QStringLiteral("mappingToolBar"));
+    tools->setAccessibleName(tr("Mapping actions"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // text alone where there is no icon
+    tools->setIconSize(QSize(16, 16));
+    const QList<QList<QAction*>> groups = {{save, revert},
+                                           {addRow, addTarget, remove, up, down, valueMap},
+                                           {undo, redo},
+                                           {refresh, create, importJson, exportJson}};
+    for (const QList<QAction*>& group : groups) {
+        if (!tools->actions().isEmpty())
+            tools->addSeparator();
+        for (QAction* a : group)
+            nameButton(tools, a);
+    }
+    layout->addWidget(tools);
 
     // ---- Status --------------------------------------------------------------------------------
     m_status = new QLabel(this);
@@ -244,14 +253,12 @@ QAction* MappingEditor::makeAction(const QString& name, const QString& text, con
     return a;
 }
 
-QToolButton* MappingEditor::buttonFor(QAction* action) {
-    auto* button = new QToolButton(this);
-    button->setDefaultAction(action);
+void MappingEditor::nameButton(QToolBar* toolBar, QAction* action) {
+    toolBar->addAction(action);
+    QWidget* button = toolBar->widgetForAction(action);
     button->setObjectName(
         QString(action->objectName()).replace(QStringLiteral("Action"), QStringLiteral("Button")));
     button->setAccessibleName(QString(action->text()).remove(u'&').remove(QStringLiteral("…")));
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return button;
 }
 
 QAction* MappingEditor::action(const QString& objectName) const {
@@ -412,9 +419,8 @@ void MappingEditor::updateState() {
     }
     m_status->setText(status);
     QPalette pal = m_status->palette();
-    pal.setColor(QPalette::WindowText, !blocker.isEmpty() && haveConnection
-                                           ? QColor(QStringLiteral("#c62828"))
-                                           : palette().color(role));
+    pal.setColor(QPalette::WindowText, !blocker.isEmpty() && haveConnection ? Theme::tone(Theme::Tone::Error)
+                                                                            : palette().color(role));
     m_status->setPalette(pal);
     save->setToolTip(blocker.isEmpty() ? tr("Save the mapping (Ctrl+S)") : blocker);
 

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QStackedWidget;
 class QTableView;
+class QToolBar;
 class QToolButton;
 
 namespace syncdesk {
@@ -74,7 +75,7 @@ signals:
 private:
     QAction* makeAction(const QString& name, const QString& text, const QKeySequence& keys,
                         const QString& tip);
-    QToolButton* buttonFor(QAction* action);
+    void nameButton(QToolBar* toolBar, QAction* action);
     void reloadConnections();
     void load();
     void onWorkspaceAboutToClose();

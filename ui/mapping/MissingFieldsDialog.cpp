@@ -1,6 +1,7 @@
 #include "ui/mapping/MissingFieldsDialog.h"
 
 #include "core/mapping/MissingFields.h"
+#include "ui/common/ScreenFit.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -63,7 +64,7 @@ MissingFieldsDialog::MissingFieldsDialog(CrmKind kind, const QList<FieldDefiniti
     connect(box, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(box);
-    resize(640, 420);
+    resizeWithinScreen(this, QSize(640, 420));
 }
 
 QList<FieldDefinition> MissingFieldsDialog::chosenFields() const {

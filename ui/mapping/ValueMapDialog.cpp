@@ -1,5 +1,7 @@
 #include "ui/mapping/ValueMapDialog.h"
 
+#include "ui/common/ScreenFit.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -80,7 +82,7 @@ ValueMapDialog::ValueMapDialog(const FieldDefinition* field, const CrmProperty* 
     connect(box, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(box);
-    resize(520, 380);
+    resizeWithinScreen(this, QSize(520, 380));
 }
 
 void ValueMapDialog::addLine(const QString& localValue, const QString& crmValue) {

@@ -14,35 +14,33 @@ namespace syncdesk {
 namespace {
 
 QVariant outcomeForeground(RecordOutcome outcome) {
-    const bool dark = Theme::isDark();
     switch (outcome) {
     case RecordOutcome::Created:
     case RecordOutcome::Archived:
-        return QColor(dark ? QStringLiteral("#81c784") : QStringLiteral("#2e7d32"));
+        return Theme::tone(Theme::Tone::Success);
     case RecordOutcome::Updated:
     case RecordOutcome::Restored:
-        return QColor(dark ? QStringLiteral("#64b5f6") : QStringLiteral("#1565c0"));
+        return Theme::tone(Theme::Tone::Info);
     case RecordOutcome::Failed:
-        return QColor(dark ? QStringLiteral("#ff6b6b") : QStringLiteral("#c62828"));
+        return Theme::tone(Theme::Tone::Error);
     case RecordOutcome::LeftAlone:
-        return QColor(dark ? QStringLiteral("#ffb74d") : QStringLiteral("#a15c00"));
+        return Theme::tone(Theme::Tone::Warning);
     case RecordOutcome::Unchanged:
     case RecordOutcome::Skipped:
     case RecordOutcome::None:
-        return QApplication::palette().color(QPalette::PlaceholderText);
+        return Theme::tone(Theme::Tone::Muted);
     }
     return {};
 }
 
 QVariant stateForeground(RunState state) {
-    const bool dark = Theme::isDark();
     switch (state) {
     case RunState::Failed:
-        return QColor(dark ? QStringLiteral("#ff6b6b") : QStringLiteral("#c62828"));
+        return Theme::tone(Theme::Tone::Error);
     case RunState::Paused:
     case RunState::Cancelled:
     case RunState::Interrupted:
-        return QColor(dark ? QStringLiteral("#ffb74d") : QStringLiteral("#a15c00"));
+        return Theme::tone(Theme::Tone::Warning);
     default:
         return {};
     }

@@ -3,6 +3,7 @@
 #include "core/store/Workspace.h"
 #include "core/sync/RunJournal.h"
 #include "ui/common/AppContext.h"
+#include "ui/common/Icons.h"
 #include "ui/common/MessageBox.h"
 #include "ui/runs/RunModels.h"
 #include "ui/runs/UndoPreviewDialog.h"
@@ -54,6 +55,9 @@ RunsView::RunsView(AppContext& context, SyncController& controller, QWidget* par
     QAction* log =
         makeAction(QStringLiteral("runsShowLogAction"), tr("Show &log"), QKeySequence(Qt::CTRL | Qt::Key_G),
                    tr("Show the run's entries in the connector log"));
+    refresh->setIcon(Icons::icon(Icons::Id::Refresh));
+    resume->setIcon(Icons::icon(Icons::Id::Sync));
+    undo->setIcon(Icons::icon(Icons::Id::Undo));
     connect(refresh, &QAction::triggered, this, &RunsView::reload);
     connect(resume, &QAction::triggered, this, &RunsView::resumeCurrent);
     connect(undo, &QAction::triggered, this, &RunsView::undoCurrent);
@@ -112,16 +116,17 @@ RunsView::RunsView(AppContext& context, SyncController& controller, QWidget* par
     m_recordDetail->setObjectName(QStringLiteral("runRecordDetail"));
     m_recordDetail->setAccessibleName(tr("Details of the selected record"));
     m_recordDetail->setReadOnly(true);
-    auto* detail = new QSplitter(Qt::Vertical, bottom);
-    detail->addWidget(m_changesView);
-    detail->addWidget(m_recordDetail);
+    setCompactMinimumHeight(m_recordDetail, 2);
+    // Side by side (records, what was written, details) rather than stacked: the page then fits
+    // 800x436 logical pixels (1600x1000 at 200 %) with the log dock.
     auto* recordsSplit = new QSplitter(Qt::Horizontal, bottom);
+    recordsSplit->setObjectName(QStringLiteral("runRecordsSplitter"));
     recordsSplit->addWidget(m_recordsView);
-    recordsSplit->addWidget(detail);
-    recordsSplit->setStretchFactor(0, 1);
-    recordsSplit->setStretchFactor(1, 1);
-    detail->setStretchFactor(0, 3);
-    detail->setStretchFactor(1, 1);
+    recordsSplit->addWidget(m_changesView);
+    recordsSplit->addWidget(m_recordDetail);
+    recordsSplit->setStretchFactor(0, 4);
+    recordsSplit->setStretchFactor(1, 4);
+    recordsSplit->setStretchFactor(2, 3);
     bottomLayout->addWidget(recordsSplit, 1);
 
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -180,7 +185,9 @@ QToolButton* RunsView::buttonFor(QAction* action) {
     button->setObjectName(
         QString(action->objectName()).replace(QStringLiteral("Action"), QStringLiteral("Button")));
     button->setAccessibleName(QString(action->text()).remove(u'&').remove(QStringLiteral("…")));
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly
+                                                       : Qt::ToolButtonTextBesideIcon);
+    button->setIconSize(QSize(16, 16));
     return button;
 }
 

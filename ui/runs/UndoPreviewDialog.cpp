@@ -3,6 +3,8 @@
 #include "core/store/Workspace.h"
 #include "core/sync/RunJournal.h"
 #include "ui/common/AppContext.h"
+#include "ui/common/Icons.h"
+#include "ui/common/ScreenFit.h"
 #include "ui/runs/RunModels.h"
 #include "ui/sync/ChangesModel.h"
 #include "ui/sync/RunProgressPanel.h"
@@ -31,6 +33,7 @@ UndoPreviewDialog::UndoPreviewDialog(SyncController& controller, const RunInfo& 
     setWindowTitle(tr("Undo run %1").arg(run.id));
     setAccessibleName(windowTitle());
     setSizeGripEnabled(true);
+    setWindowIcon(Icons::icon(Icons::Id::Preview));
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("Undo run %1 on %2").arg(run.id).arg(run.connectionName), this);
     title->setObjectName(QStringLiteral("undoTitleLabel"));
@@ -109,6 +112,7 @@ UndoPreviewDialog::UndoPreviewDialog(SyncController& controller, const RunInfo& 
     m_undo->setObjectName(QStringLiteral("undoRunButton"));
     m_undo->setAccessibleName(tr("Undo the run"));
     m_undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_undo->setIcon(Icons::icon(Icons::Id::Undo));
     m_undo->setEnabled(false);
     m_close = new QPushButton(tr("&Close"), this);
     m_close->setObjectName(QStringLiteral("undoCloseButton"));
@@ -128,7 +132,7 @@ UndoPreviewDialog::UndoPreviewDialog(SyncController& controller, const RunInfo& 
             [this](int ticket, SyncController::Job, const RunOutcome& outcome) {
                 onJobFinished(ticket, outcome);
             });
-    resize(1180, 640);
+    resizeWithinScreen(this, QSize(1180, 640));
 }
 
 void UndoPreviewDialog::setState(State state) {

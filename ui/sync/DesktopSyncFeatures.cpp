@@ -8,7 +8,9 @@
 #include "ui/sync/SyncController.h"
 #include "ui/sync/SyncPreviewDialog.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QMenu>
 
 namespace syncdesk {
 
@@ -35,6 +37,11 @@ void installDesktopSyncFeatures(MainWindow& window) {
                      [log, &context] { log->setLog(context.connectorLog()); });
     QObject::connect(controller, &SyncController::logEntry, log, &ConnectorLogPanel::addEntry);
     window.setLogDock(log);
+    // File > Export connector log (Ctrl+Shift+E), before Quit.
+    const QList<QAction*> fileActions = window.fileMenu()->actions();
+    window.fileMenu()->insertAction(
+        fileActions.size() >= 2 ? fileActions.at(fileActions.size() - 2) : nullptr, log->exportAction());
+    window.addAction(log->exportAction());
 
     QObject::connect(runs, &RunsView::showLogRequested, log, &ConnectorLogPanel::showRun);
 

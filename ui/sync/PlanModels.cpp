@@ -18,21 +18,20 @@ const QList<PlanAction> allActions = {PlanAction::Create,    PlanAction::Update,
 } // namespace
 
 QVariant actionForeground(PlanAction action) {
-    const bool dark = Theme::isDark();
     switch (action) {
     case PlanAction::Create:
-        return QColor(dark ? QStringLiteral("#81c784") : QStringLiteral("#2e7d32"));
+        return Theme::tone(Theme::Tone::Success);
     case PlanAction::Update:
-        return QColor(dark ? QStringLiteral("#64b5f6") : QStringLiteral("#1565c0"));
+        return Theme::tone(Theme::Tone::Info);
     case PlanAction::Ambiguous:
     case PlanAction::Duplicate:
     case PlanAction::NoKey:
-        return QColor(dark ? QStringLiteral("#ffb74d") : QStringLiteral("#a15c00"));
+        return Theme::tone(Theme::Tone::Warning);
     case PlanAction::Invalid:
-        return QColor(dark ? QStringLiteral("#ff6b6b") : QStringLiteral("#c62828"));
+        return Theme::tone(Theme::Tone::Error);
     case PlanAction::Unchanged:
     case PlanAction::Skipped:
-        return QApplication::palette().color(QPalette::PlaceholderText);
+        return Theme::tone(Theme::Tone::Muted);
     }
     return {};
 }

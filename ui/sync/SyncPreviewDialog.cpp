@@ -1,6 +1,8 @@
 #include "ui/sync/SyncPreviewDialog.h"
 
 #include "core/connectors/ConnectorFacts.h"
+#include "ui/common/Icons.h"
+#include "ui/common/ScreenFit.h"
 #include "ui/sync/ChangesModel.h"
 #include "ui/sync/PlanModels.h"
 #include "ui/sync/RunProgressPanel.h"
@@ -35,6 +37,7 @@ SyncPreviewDialog::SyncPreviewDialog(SyncController& controller, const QList<qin
     setWindowTitle(tr("Sync to %1").arg(connection.name));
     setAccessibleName(windowTitle());
     setSizeGripEnabled(true);
+    setWindowIcon(Icons::icon(Icons::Id::Preview));
     m_filter->setSourceModel(m_records);
 
     auto* layout = new QVBoxLayout(this);
@@ -78,11 +81,10 @@ SyncPreviewDialog::SyncPreviewDialog(SyncController& controller, const QList<qin
     m_reportView->setSelectionMode(QAbstractItemView::NoSelection);
     m_reportView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_reportView->setAlternatingRowColors(false);
-    // Every line of the report visible at once.
-    m_reportView->setFixedHeight(m_reportView->horizontalHeader()->sizeHint().height() +
-                                 m_reportView->verticalHeader()->defaultSectionSize() * m_report->rowCount() +
-                                 4);
-    m_reportView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Every line of the report visible at once when there is room; on a small screen it scrolls.
+    m_reportView->setMaximumHeight(
+        m_reportView->horizontalHeader()->sizeHint().height() +
+        m_reportView->verticalHeader()->defaultSectionSize() * m_report->rowCount() + 4);
 
     auto* recordsBox = new QWidget(planPage);
     auto* recordsLayout = new QVBoxLayout(recordsBox);
@@ -128,6 +130,7 @@ SyncPreviewDialog::SyncPreviewDialog(SyncController& controller, const QList<qin
     m_explanation->setObjectName(QStringLiteral("syncExplanation"));
     m_explanation->setAccessibleName(tr("Explanation of the selected record"));
     m_explanation->setReadOnly(true);
+    setCompactMinimumHeight(m_explanation, 2);
     detailLayout->addWidget(diffLabel);
     detailLayout->addWidget(m_diffView, 3);
     detailLayout->addWidget(whyLabel);
@@ -139,8 +142,17 @@ SyncPreviewDialog::SyncPreviewDialog(SyncController& controller, const QList<qin
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 6);
-    planLayout->addWidget(m_reportView);
-    planLayout->addWidget(splitter, 1);
+    // The report above the records, resizable; the records and their diff get most of the height
+    // (on a small screen the report scrolls rather than squeezing the diff to one line).
+    auto* reportSplit = new QSplitter(Qt::Vertical, planPage);
+    reportSplit->setObjectName(QStringLiteral("syncReportSplitter"));
+    reportSplit->setChildrenCollapsible(false);
+    reportSplit->addWidget(m_reportView);
+    reportSplit->addWidget(splitter);
+    reportSplit->setStretchFactor(0, 1);
+    reportSplit->setStretchFactor(1, 3);
+    reportSplit->setSizes({1, 3});
+    planLayout->addWidget(reportSplit, 1);
     m_stack->addWidget(planPage);
 
     // ---- Failure -------------------------------------------------------------------------------
@@ -185,6 +197,7 @@ SyncPreviewDialog::SyncPreviewDialog(SyncController& controller, const QList<qin
     m_run->setObjectName(QStringLiteral("syncRunButton"));
     m_run->setAccessibleName(tr("Run the sync"));
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_run->setIcon(Icons::icon(Icons::Id::Sync));
     m_run->setEnabled(false);
     m_close = new QPushButton(tr("&Close"), this);
     m_close->setObjectName(QStringLiteral("syncCloseButton"));
@@ -208,7 +221,7 @@ SyncPreviewDialog::SyncPreviewDialog(SyncController& controller, const QList<qin
             [this](int ticket, SyncController::Job job, const RunOutcome& outcome) {
                 onJobFinished(ticket, static_cast<int>(job), outcome);
             });
-    resize(1240, 760);
+    resizeWithinScreen(this, QSize(1240, 760));
 }
 
 SyncPreviewDialog::~SyncPreviewDialog() = default;

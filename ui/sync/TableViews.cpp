@@ -1,5 +1,6 @@
 #include "ui/sync/TableViews.h"
 
+#include <QAbstractScrollArea>
 #include <QHeaderView>
 #include <QTableView>
 
@@ -20,7 +21,15 @@ QTableView* makeListTable(QWidget* parent, const QString& objectName, const QStr
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
+    // Room for the header and a row at least (not Qt's 70 px), so that the views of a page
+    // fit a window of 800x436 logical pixels (1600x1000 at 200 %) beside the log dock.
+    setCompactMinimumHeight(view, 2);
     return view;
+}
+
+void setCompactMinimumHeight(QAbstractScrollArea* view, int lines) {
+    const int line = view->fontMetrics().height() + 8;
+    view->setMinimumHeight(line * lines + 2 * view->frameWidth());
 }
 
 void setColumnChars(QTableView* view, std::initializer_list<std::pair<int, int>> columnChars) {

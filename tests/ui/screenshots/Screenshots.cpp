@@ -1,6 +1,7 @@
 // Screenshots of each main view, for people to look at (docs/desktop.md): run under Xvfb with
 // the xcb platform, at the scale of QT_SCALE_FACTOR, into SYNCDESK_SCREENSHOT_DIR. The checks
-// here only make sure an image was drawn; whether it looks right is for the reader of the PNGs.
+// here make sure an image was drawn and that the window and dialogs fit the real screen (at 200 %
+// on 1600x1000: 800x500 logical pixels); whether it looks right is for the reader of the PNGs.
 #include "../UiTestSupport.h"
 
 #include "ui/common/Theme.h"
@@ -16,6 +17,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QScreen>
 #include <QSet>
 #include <QTabWidget>
 #include <QTest>
@@ -30,7 +32,8 @@ protected:
     void SetUp() override {
         UiTest::SetUp();
         ASSERT_TRUE(QDir().mkpath(outDir()));
-        window->resize(1400, 860);
+        // As on a desktop: as large as the screen allows, less a panel and a title bar.
+        window->resize(QSize(1400, 860).boundedTo(screenRoom()));
         QTest::qWait(50);
     }
 
@@ -40,6 +43,20 @@ protected:
     }
 
     static QString outDir() { return QStringLiteral(SYNCDESK_SCREENSHOT_DIR); }
+
+    static QSize screenRoom() {
+        return QGuiApplication::primaryScreen()->availableGeometry().size() - QSize(0, 64);
+    }
+
+    // A window opens within the screen and can be made as small as the screen.
+    void expectFitsScreen(QWidget* w, const QString& what) {
+        const QSize room = screenRoom();
+        const QSize needs = w->minimumSizeHint().expandedTo(w->minimumSize());
+        EXPECT_LE(needs.width(), room.width()) << str(what) << " needs " << needs.width() << " px";
+        EXPECT_LE(needs.height(), room.height()) << str(what) << " needs " << needs.height() << " px";
+        EXPECT_LE(w->frameGeometry().width(), room.width()) << str(what) << " opens too wide";
+        EXPECT_LE(w->frameGeometry().height(), room.height() + 64) << str(what) << " opens too high";
+    }
 
     void save(QWidget* widget, const QString& name) {
         QTest::qWait(150); // let pages arrive and paint
@@ -106,13 +123,43 @@ TEST_F(Screenshots, Connections) {
     save(editor, QStringLiteral("connection-editor"));
 }
 
-// Every other page of the window (mapping, runs: added by their views).
+// Every other page of the window (mapping, runs: added by their views), light and dark.
 TEST_F(Screenshots, OtherPages) {
     auto* tabs = find<QTabWidget>(QStringLiteral("mainTabs"));
     if (tabs->count() == 1)
         GTEST_SKIP() << "this build has no page besides Companies";
-    for (int i = 1; i < tabs->count(); ++i) {
-        tabs->setCurrentIndex(i);
-        save(window.get(), QStringLiteral("page-") + tabs->widget(i)->objectName());
+    for (const char* theme : {"light", "dark"}) {
+        Theme::apply(QString::fromLatin1(theme));
+        const QString suffix = QByteArrayView(theme) == "dark" ? QStringLiteral("-dark") : QString();
+        for (int i = 1; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            save(window.get(), QStringLiteral("page-") + tabs->widget(i)->objectName() + suffix);
+        }
     }
 }
+
+// The window on the real screen, at its smallest.
+TEST_F(Screenshots, FitsTheScreen) {
+    expectFitsScreen(window.get(), QStringLiteral("main window"));
+    window->resize(screenRoom());
+    QTest::qWait(50);
+    EXPECT_EQ(window->size(), screenRoom());
+    save(window.get(), QStringLiteral("companies-smallest"));
+}
+
+// Every dialog in a realistic state, fitted to the screen, light and dark (each test has a fresh
+// workspace and Sandbox CRM, so both previews have something to write).
+class ScreenshotDialogs : public Screenshots, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(ScreenshotDialogs, Dialogs) {
+    const QString theme = QString::fromLatin1(GetParam());
+    Theme::apply(theme);
+    ASSERT_TRUE(tourDialogs([&](QWidget* dialog, const QString& name) {
+        expectFitsScreen(dialog, name);
+        QString file = name;
+        file.replace(QStringLiteral(" ("), QStringLiteral("-")).remove(u')').replace(u' ', u'-');
+        save(dialog, QStringLiteral("dialog-") + file + u'-' + theme);
+    }));
+}
+
+INSTANTIATE_TEST_SUITE_P(Themes, ScreenshotDialogs, ::testing::Values("light", "dark"));
