@@ -480,6 +480,40 @@ std::optional<OutcomeCounts> RunJournal::outcomeCounts(qint64 runId) {
     return counts;
 }
 
+std::optional<QHash<qint64, QString>> RunJournal::knownCrmIds(const QString& connectionId,
+                                                              RecordObject object) {
+    QSqlQuery q(m_workspace.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT rr.local_id, rr.crm_id, rr.outcome FROM run_records rr"
+                             " JOIN runs r ON r.id = rr.run_id"
+                             " WHERE r.connection_id = ? AND r.dry_run = 0 AND rr.object = ?"
+                             " AND rr.state = 'done' AND rr.crm_id <> '' ORDER BY rr.id"));
+    q.addBindValue(connectionId);
+    q.addBindValue(object == RecordObject::Company ? QStringLiteral("company") : QStringLiteral("contact"));
+    if (!q.exec()) {
+        fail(sqlErrorText(q.lastError()));
+        return std::nullopt;
+    }
+    QHash<qint64, QString> known;
+    while (q.next()) {
+        const qint64 localId = q.value(0).toLongLong();
+        switch (parseRecordOutcome(q.value(2).toString()).value_or(RecordOutcome::None)) {
+        case RecordOutcome::Created:
+        case RecordOutcome::Updated:
+        case RecordOutcome::Unchanged:
+        case RecordOutcome::Restored:
+            known.insert(localId, q.value(1).toString());
+            break;
+        case RecordOutcome::Archived:
+            known.remove(localId);
+            break;
+        default:
+            break;
+        }
+    }
+    return known;
+}
+
 RunLock::RunLock(const Workspace& workspace, qint64 runId)
     : m_lock(std::make_unique<QLockFile>(path(workspace, runId))) {
     m_lock->setStaleLockTime(0); // only a dead owner makes the lock stale, never its age

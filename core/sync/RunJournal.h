@@ -3,6 +3,7 @@
 #include "core/sync/RunTypes.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -63,6 +64,11 @@ public:
     // state, attempts, outcome, crm id, error, note, association, `written` of the changes.
     bool saveRecords(const QList<const JournalRecord*>& records);
     std::optional<OutcomeCounts> outcomeCounts(qint64 runId);
+    // The CRM record each local record of `object` was last written to or found unchanged at by a
+    // finished run on the connection (local id -> CRM id); records an undo archived are left out.
+    // A hint only (the CRM may have changed since): the planner reads these ids to bridge the search
+    // index's lag, so a company created a moment ago is never created twice.
+    std::optional<QHash<qint64, QString>> knownCrmIds(const QString& connectionId, RecordObject object);
 
 private:
     bool fail(const QString& error);

@@ -35,6 +35,7 @@ QJsonObject lookupJson(const LookupStats& l) {
                        {QStringLiteral("count_calls"), l.countCalls},
                        {QStringLiteral("company_search_calls"), l.companySearchCalls},
                        {QStringLiteral("company_list_calls"), l.companyListCalls},
+                       {QStringLiteral("known_id_read_calls"), l.knownIdReadCalls},
                        {QStringLiteral("contact_lookup_calls"), l.contactLookupCalls},
                        {QStringLiteral("association_read_calls"), l.associationReadCalls}};
 }
@@ -248,6 +249,8 @@ bool SyncEngine::planInto(RunInfo& run, EngineConnection& connection, const Loca
     input.companyMapping = connection.companyMapping;
     input.contactMapping = connection.contactMapping;
     input.settings = connection.settings;
+    if (const auto known = m_journal->knownCrmIds(run.connectionId, RecordObject::Company))
+        input.knownCompanyIds = *known;
 
     // The CRM's properties: fetched once here for the planner and the unique-id property.
     int schemaCalls = 0;

@@ -158,11 +158,12 @@ struct LookupStats {
     int countCalls = 0;
     int companySearchCalls = 0;
     int companyListCalls = 0;
+    int knownIdReadCalls = 0; // companies read by the CRM id an earlier run wrote (search index lag)
     int contactLookupCalls = 0;
     int associationReadCalls = 0;
     int total() const {
-        return schemaCalls + countCalls + companySearchCalls + companyListCalls + contactLookupCalls +
-               associationReadCalls;
+        return schemaCalls + countCalls + companySearchCalls + companyListCalls + knownIdReadCalls +
+               contactLookupCalls + associationReadCalls;
     }
 };
 QString companyLookupMethodName(LookupStats::CompanyMethod method); // "none", "search", "list"

@@ -222,6 +222,8 @@ private:
         QHash<QString, QList<CrmRecord>> byKey;
         if (!lookupCompanies(keys, lookupProperties, byKey))
             return false;
+        if (!readKnownCompanies(pending, lookupProperties, byKey))
+            return false;
 
         const RecordDiff differ(mapping, m_in.fields, properties, m_facts);
         for (int index : std::as_const(pending)) {
@@ -336,6 +338,45 @@ private:
             };
             if (!pages(m_plan.lookup.companySearchCalls, PlanProgress::Stage::Companies, call, take))
                 return false;
+        }
+        return true;
+    }
+
+    // A search index lags behind writes (HubSpot: "a few moments"), so a company that an earlier run
+    // created or updated a moment ago can be missing from the search results. The journal knows its
+    // CRM id: read those ids (no lag) for the keys search did not find, and match them by key as
+    // usual. Costs nothing when search found every known company; listing is exact, so it is skipped.
+    bool readKnownCompanies(const QList<int>& pending, const QStringList& properties,
+                            QHash<QString, QList<CrmRecord>>& byKey) {
+        if (m_plan.lookup.companyMethod != LookupStats::CompanyMethod::Search ||
+            m_in.knownCompanyIds.isEmpty())
+            return true;
+        QSet<QString> missed; // keys search did not find
+        QStringList ids;
+        QSet<QString> asked;
+        for (int index : pending) {
+            const RecordPlan& r = m_plan.companies.at(index);
+            const QString id = m_in.knownCompanyIds.value(r.localId);
+            if (id.isEmpty() || byKey.contains(r.match.key) || asked.contains(id))
+                continue;
+            missed.insert(r.match.key);
+            asked.insert(id);
+            ids.append(id);
+        }
+        const qsizetype batch = qMax(1, m_facts.maxReadBatch);
+        for (qsizetype i = 0; i < ids.size(); i += batch) {
+            const QStringList chunk = ids.mid(i, batch);
+            const auto records = request<QList<CrmRecord>>(
+                m_plan.lookup.knownIdReadCalls, PlanProgress::Stage::Companies,
+                [&] { return m_connector.readRecords(RecordObject::Company, chunk, properties); });
+            if (!records)
+                return false;
+            for (const CrmRecord& record : *records) {
+                const QString key =
+                    DomainKey::key(record.value(m_facts.domainProperty), m_in.settings.policy);
+                if (missed.contains(key))
+                    byKey[key].append(record);
+            }
         }
         return true;
     }

@@ -247,6 +247,41 @@ TEST_F(SandboxSyncTest, RawDomainFormsInTheCrmAreMatchedByTheSearchNeverCreatedT
     EXPECT_EQ(find(records(again.runId), RecordObject::Company, zeta)->outcome, RecordOutcome::Unchanged);
 }
 
+// HubSpot's search index lags behind writes ("a few moments"): a sync right after one that created
+// companies must find them by the CRM ids the journal knows, never create them a second time. The
+// domain written is the normalised host, so once indexed the record is found by its key as well.
+TEST_F(SandboxSyncTest, ASyncRightAfterCreatesFindsTheNewCompaniesDespiteTheSearchIndexLag) {
+    sandbox::SandboxSettings lagging = defaultSandboxSettings();
+    lagging.indexLagMinMs = 3600 * 1000; // nothing written reaches search during this test
+    lagging.indexLagMaxMs = 3600 * 1000;
+    startSandbox(lagging);
+    m_settings.lookup = LookupStrategy::Search;
+    restartEngine();
+    const qint64 quill = company(u"Quill"_s, u"https://www.Quill.example/about?ref=crm#team"_s);
+    const qint64 rook = company(u"Rook"_s, u"rook.example"_s, {{u"city"_s, u"York"_s}});
+
+    const RunOutcome first = sync();
+    ASSERT_EQ(first.state, RunState::Completed) << first.message.toStdString();
+    const QList<JournalRecord> created = records(first.runId);
+    ASSERT_EQ(find(created, RecordObject::Company, quill)->outcome, RecordOutcome::Created);
+    ASSERT_EQ(find(created, RecordObject::Company, rook)->outcome, RecordOutcome::Created);
+    const QString quillId = find(created, RecordObject::Company, quill)->crmId;
+    EXPECT_EQ(crmValue(u"companies"_s, quillId, u"domain"_s), u"quill.example"_s);
+    EXPECT_EQ(crm(u"companies"_s).size(), 2);
+
+    m_server->requestLog().clear();
+    const RunOutcome again = sync();
+    ASSERT_EQ(again.state, RunState::Completed) << again.message.toStdString();
+    EXPECT_EQ(crm(u"companies"_s).size(), 2); // nothing created twice
+    const QList<JournalRecord> second = records(again.runId);
+    EXPECT_EQ(find(second, RecordObject::Company, quill)->outcome, RecordOutcome::Unchanged);
+    EXPECT_EQ(find(second, RecordObject::Company, quill)->crmId, quillId);
+    EXPECT_EQ(find(second, RecordObject::Company, rook)->outcome, RecordOutcome::Unchanged);
+    // The search found neither (not indexed yet); one batch read by the known ids did.
+    EXPECT_EQ(requests(u"POST /crm/v3/objects/companies/batch/read"_s), 1);
+    EXPECT_EQ(writeRequests(), 0);
+}
+
 TEST_F(SandboxSyncTest, AmbiguousAndDuplicateInWorkspaceAreNotWritten) {
     seed(QJsonObject{
         {u"companies"_s,

@@ -327,6 +327,8 @@ TEST_F(SyncFlowTest, UndoShowsItsOwnPreviewThenPutsValuesBack) {
     EXPECT_GE(restore, 1);
     EXPECT_GE(archive, 1);
     EXPECT_FALSE(find<QLabel>(QStringLiteral("undoSummaryLabel"))->text().isEmpty());
+    EXPECT_TRUE(
+        find<QLabel>(QStringLiteral("undoSummaryLabel"))->text().contains(u"Nothing has been written yet"));
     ASSERT_TRUE(preview->selectRecord(restoreRow));
     ASSERT_GT(preview->changesModel()->rowCount(), 0);
     // What the run wrote is what the CRM holds now; the value before the run comes back.
@@ -352,6 +354,9 @@ TEST_F(SyncFlowTest, UndoShowsItsOwnPreviewThenPutsValuesBack) {
     ASSERT_TRUE(preview->outcome().has_value());
     EXPECT_EQ(preview->outcome()->state, RunState::Completed) << str(preview->outcome()->message);
     EXPECT_GT(writesAnswered(), writesBefore);
+    // After the undo the headline no longer claims that nothing has been written.
+    EXPECT_FALSE(
+        find<QLabel>(QStringLiteral("undoSummaryLabel"))->text().contains(u"Nothing has been written"));
     const qint64 undoRun = preview->undoRunId();
     ASSERT_NE(undoRun, 0);
     runs->reload();

@@ -205,6 +205,7 @@ void UndoPreviewDialog::onJobFinished(int ticket, const RunOutcome& outcome) {
         }
         return;
     }
+    m_summary->setText(m_planSummary);
     m_outcome = outcome;
     m_undoRunId = outcome.runId;
     QString text = outcome.runId != 0
@@ -251,8 +252,8 @@ void UndoPreviewDialog::showPreview(qint64 previewRunId) {
     if (leftAlone > 0)
         summary +=
             u' ' + tr("%n record(s) changed in the CRM since the run: left alone.", nullptr, leftAlone);
-    summary += u' ' + tr("Nothing has been written yet.");
-    m_summary->setText(summary);
+    m_planSummary = summary;
+    m_summary->setText(m_writes == 0 ? summary : summary + u' ' + tr("Nothing has been written yet."));
     m_stack->setCurrentIndex(1);
     if (!records.isEmpty())
         selectRecord(0);

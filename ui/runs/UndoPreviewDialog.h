@@ -70,6 +70,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     QLabel* m_message = nullptr;
     QLabel* m_summary = nullptr;
+    QString m_planSummary; // the summary without "Nothing has been written yet."
     QTableView* m_recordsView = nullptr;
     QTableView* m_changesView = nullptr;
     QPlainTextEdit* m_detail = nullptr;

@@ -308,6 +308,7 @@ void SyncPreviewDialog::onJobFinished(int ticket, int job, const RunOutcome& out
         }
         return;
     }
+    m_summary->setText(m_planSummary);
     showResult(outcome);
     setState(State::Finished);
 }
@@ -323,8 +324,8 @@ void SyncPreviewDialog::showPlan(const SyncPlan& plan) {
         writes == 0
             ? tr("Nothing to write: the CRM already holds what the mapping would write (or the records are "
                  "skipped; see why below).")
-            : tr("%1 record(s) will be written in at most %n request(s). Nothing has been written yet.",
-                 nullptr, plan.estimatedWriteCalls(ConnectorFacts::forKind(m_connection.kind())))
+            : tr("%1 record(s) will be written in at most %n request(s).", nullptr,
+                 plan.estimatedWriteCalls(ConnectorFacts::forKind(m_connection.kind())))
                   .arg(l.toString(writes));
     summary += u' ' + tr("Looking up took %n request(s).", nullptr, plan.lookup.total());
     QStringList warnings;
@@ -334,7 +335,9 @@ void SyncPreviewDialog::showPlan(const SyncPlan& plan) {
     }
     if (!warnings.isEmpty())
         summary += u'\n' + tr("Mapping warnings: %1").arg(warnings.join(QStringLiteral(" ")));
-    m_summary->setText(summary);
+    m_planSummary = summary;
+    // Until the run, say that nothing has been written; the result line below replaces that.
+    m_summary->setText(writes == 0 ? summary : summary + u'\n' + tr("Nothing has been written yet."));
     m_stack->setCurrentIndex(1);
     // Start on the first record that will be written (else the first one).
     int first = 0;

@@ -94,6 +94,7 @@ private:
     QLabel* m_errorLabel = nullptr;
     QPushButton* m_editMapping = nullptr;
     QLabel* m_summary = nullptr;
+    QString m_planSummary; // the summary without "Nothing has been written yet."
     QTableView* m_reportView = nullptr;
     QComboBox* m_recordFilter = nullptr;
     QTableView* m_recordsView = nullptr;
