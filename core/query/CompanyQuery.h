@@ -121,10 +121,10 @@ private:
 
     bool ensurePrepared(QString* error);
     bool textIsSparse(QString* error);
-    bool walkIsLikely(qint64 rowsNeeded, QString* error);
+    std::optional<bool> walkIsLikely(qint64 rowsNeeded, QString* error);
     std::optional<QList<CompanyRow>> walkPage(qint64 offset, int limit, QString* error);
     SqlFragment whereClause(bool useTextIndex) const;
-    QString orderByClause() const;
+    QString orderByClause(bool sortMatches) const;
     std::optional<QList<CompanyRow>> fetchRows(const QString& sql, const QVariantList& binds,
                                                QString* error) const;
 
