@@ -184,7 +184,11 @@ bool run(QSqlQuery& q, const QString& sql, const QVariantList& binds, QString* e
         ok = q.exec();
     }
     if (!ok) {
-        qCWarning(lcQuery) << "query failed:" << q.lastError().text();
+        // Stopped on purpose (StatementCancel): an outdated query, not a problem.
+        if (q.lastError().nativeErrorCode() == QLatin1String("9")) // SQLITE_INTERRUPT
+            qCDebug(lcQuery) << "query stopped:" << q.lastError().text();
+        else
+            qCWarning(lcQuery) << "query failed:" << q.lastError().text();
         if (error)
             *error = CompanyQuery::tr("the company query failed: %1").arg(q.lastError().text());
     }
@@ -657,6 +661,12 @@ std::optional<QList<qint64>> CompanyQuery::ids(QString* error) {
     if (!finishedCleanly(q, error))
         return std::nullopt;
     return out;
+}
+
+bool CompanyQuery::configureQueryConnection(const QString& connectionName, int cacheMb) {
+    QSqlQuery q(connection(connectionName));
+    // A negative cache_size is in KiB. PRAGMA takes no bound parameters; the value is a number.
+    return run(q, QStringLiteral("PRAGMA cache_size = -%1").arg(qMax(1, cacheMb) * 1024), {}, nullptr);
 }
 
 std::optional<QList<CompanyRow>> CompanyQuery::rowsByIds(const QString& connectionName,

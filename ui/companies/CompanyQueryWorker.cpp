@@ -90,6 +90,8 @@ void CompanyQueryWorker::run() {
     if (!m_workspace.database().isOpen())
         qCWarning(lcUi) << "company list: the workspace connection of a query thread did not open";
     const QString connection = m_workspace.connectionName();
+    if (!CompanyQuery::configureQueryConnection(connection))
+        qCWarning(lcUi) << "company list: the page cache of a query thread was not enlarged";
     // Abandons a statement as soon as a newer query makes its job outdated.
     auto cancel = std::make_unique<StatementCancel>(m_workspace.database(), [this] {
         const quint64 job = m_jobGeneration.load(std::memory_order_relaxed);
