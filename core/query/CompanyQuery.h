@@ -116,15 +116,21 @@ public:
 
     Plan lastPlan() const { return m_lastPlan; }
 
+    // For a connection that mostly runs company queries (the desktop list's worker threads): a
+    // page cache of `cacheMb` MB instead of SQLite's 2 MB, so that the rows and index pages that
+    // successive keystrokes read stay in memory (halves most first pages on 1,000,000 companies,
+    // tests/bench/bench_query.cpp with SYNCDESK_BENCH_QUERY_PRAGMAS). False on a database error.
+    static bool configureQueryConnection(const QString& connectionName, int cacheMb = 32);
+
 private:
     struct Compiled;
 
     bool ensurePrepared(QString* error);
     bool textIsSparse(QString* error);
-    bool walkIsLikely(qint64 rowsNeeded, QString* error);
+    std::optional<bool> walkIsLikely(qint64 rowsNeeded, QString* error);
     std::optional<QList<CompanyRow>> walkPage(qint64 offset, int limit, QString* error);
     SqlFragment whereClause(bool useTextIndex) const;
-    QString orderByClause() const;
+    QString orderByClause(bool sortMatches) const;
     std::optional<QList<CompanyRow>> fetchRows(const QString& sql, const QVariantList& binds,
                                                QString* error) const;
 

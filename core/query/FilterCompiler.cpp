@@ -174,6 +174,22 @@ QString typeText(FieldType type) {
 FilterCompiler::FilterCompiler(const FieldCatalog& catalog)
     : m_catalog(catalog) {}
 
+bool FilterCompiler::textIndexCanAnswer(const QueryField& field, FilterOperator op, const QString& text) {
+    if (op != FilterOperator::Contains || field.storage != QueryField::Storage::Column ||
+        (field.key != u"name" && field.key != u"website" && field.key != u"domain"))
+        return false;
+    // LIKE folds A-Z only, the index all of Unicode: ASCII text matches the same rows either way.
+    for (QChar c : text) {
+        if (c.unicode() > 0x7f)
+            return false;
+    }
+    return text.size() >= 3;
+}
+
+QString FilterCompiler::textIndexQuery(const QueryField& field, const QString& text) {
+    return field.key + QLatin1String(" : \"") + QString(text).replace(u'"', QLatin1String("\"\"")) + u'"';
+}
+
 QString FilterCompiler::containsPattern(const QString& value) {
     QString escaped = value;
     escaped.replace(u'\\', QLatin1String("\\\\"))
@@ -281,6 +297,9 @@ std::optional<SqlFragment> FilterCompiler::compileCondition(const FilterNode& no
         if (f.storage == QueryField::Storage::Column && f.nullable) {
             const SqlFragment col = column(a, f.column());
             empty = text("(") + col + text(" IS NULL OR ") + col + text(" = '')");
+        } else if (f.storage == QueryField::Storage::Column && semantics == Semantics::Text) {
+            // The same test; NOCASE lets the column's (NOCASE) index answer it.
+            empty = text("(") + column(a, f.column()) + text(" = '' COLLATE NOCASE)");
         } else {
             empty = text("(") + textValue(f, a) + text(" = '')");
         }
@@ -306,6 +325,10 @@ std::optional<SqlFragment> FilterCompiler::compileCondition(const FilterNode& no
             return op == FilterOperator::Equal ? eq : negated(eq);
         }
         case FilterOperator::Contains:
+            if (m_textIndexChooser && textIndexCanAnswer(f, op, node.values.front().text) &&
+                m_textIndexChooser(f, node.values.front().text))
+                return text("c.id IN (SELECT rowid FROM companies_search WHERE companies_search MATCH ") +
+                       bound(textIndexQuery(f, node.values.front().text)) + text(")");
             return text("(") + value + text(" LIKE ") + bound(containsPattern(node.values.front().text)) +
                    text(" ESCAPE '\\')");
         case FilterOperator::In: {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <optional>
 
 namespace syncdesk {
@@ -35,6 +36,16 @@ public:
 
     std::optional<SqlFragment> compile(const FilterNode& filter, FilterError* error) const;
 
+    // `name|website|domain contains "text"` with an ASCII text of 3+ characters can be answered by
+    // the trigram search index (migration 2) with the same matches as LIKE. When a chooser is set
+    // and returns true for such a condition, it is compiled as a lookup in that index instead of a
+    // per-row LIKE test (cheap when the text is rare, costly when most rows hold it).
+    using TextIndexChooser = std::function<bool(const QueryField& field, const QString& text)>;
+    void setTextIndexChooser(TextIndexChooser chooser) { m_textIndexChooser = std::move(chooser); }
+    static bool textIndexCanAnswer(const QueryField& field, FilterOperator op, const QString& text);
+    // The search-index query (FTS5 syntax) for `field contains text`: name : "text".
+    static QString textIndexQuery(const QueryField& field, const QString& text);
+
     // The ORDER BY expression for `field` (no direction), over `alias`.
     static SqlFragment sortKey(const QueryField& field, const QString& alias = QStringLiteral("c"));
 
@@ -45,6 +56,7 @@ private:
     std::optional<SqlFragment> compileCondition(const FilterNode& node, FilterError* error) const;
 
     const FieldCatalog& m_catalog;
+    TextIndexChooser m_textIndexChooser;
 };
 
 } // namespace syncdesk

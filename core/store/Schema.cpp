@@ -5,6 +5,7 @@ namespace syncdesk {
 SchemaMigration queryIndexMigration();   // SchemaQueryMigration.cpp: indexes for the company query
 SchemaMigration connectionsMigration();  // SchemaConnectionsMigration.cpp: connections, mappings, CRM schema cache
 SchemaMigration runsMigration();         // SchemaRunsMigration.cpp: runs, run records, journal, connector log
+SchemaMigration sortIndexMigration();    // SchemaSortIndexMigration.cpp: sort indexes for the company list
 
 const QList<SchemaMigration>& workspaceMigrations()
 {
@@ -64,6 +65,7 @@ const QList<SchemaMigration>& workspaceMigrations()
         queryIndexMigration(),
         connectionsMigration(),
         runsMigration(),
+        sortIndexMigration(),
     };
     return migrations;
 }

@@ -58,6 +58,9 @@ const Named indexes[] = {
 
 } // namespace
 
+QStringList sortIndexDropStatements();   // SchemaSortIndexMigration.cpp (migration 5)
+QStringList sortIndexCreateStatements();
+
 SchemaMigration queryIndexMigration() {
     SchemaMigration m{2, {QString::fromLatin1(searchTable), QString::fromLatin1(searchRebuild)}};
     for (const Named& t : searchTriggers)
@@ -74,6 +77,7 @@ QStringList companyBulkLoadBeginStatements() {
         out << QStringLiteral("DROP TRIGGER IF EXISTS ") + QString::fromLatin1(t.name);
     for (const Named& i : indexes)
         out << QStringLiteral("DROP INDEX IF EXISTS ") + QString::fromLatin1(i.name);
+    out << sortIndexDropStatements();
     return out;
 }
 
@@ -81,6 +85,7 @@ QStringList companyBulkLoadEndStatements() {
     QStringList out;
     for (const Named& i : indexes)
         out << QString::fromLatin1(i.definition);
+    out << sortIndexCreateStatements();
     for (const Named& t : searchTriggers)
         out << QString::fromLatin1(t.definition);
     out << QString::fromLatin1(searchRebuild);

@@ -3,9 +3,13 @@
 //
 // Drives the real MainWindow (offscreen platform unless QT_QPA_PLATFORM says otherwise):
 //   open/first_paint      workspace open + AppContext + MainWindow + first page painted
-//   keystroke/*           a key typed into the search box (or a condition applied) until the new
-//                         first page is in the model and the list has repainted; the debounce of
-//                         the filter bar is included
+//   keystroke/*           a key typed into the search box (or into a condition's value box) until
+//                         the new first page is in the model and the list has repainted; the
+//                         debounce of the filter bar is included; each key waits for the results
+//                         of the one before (the worst case: no query is ever replaced)
+//   typing/*              the same keys at a person's pace, a key every 150 ms whether or not the
+//                         list caught up: per key, the time until the list shows its results or
+//                         those of a later key (what the person waited)
 //   scroll/page_down      PageDown in the list until the rows shown are loaded and painted
 //   scroll/jump           the scroll bar dragged to a random place, until loaded and painted
 //   select/all_filtered   Select all filtered on the unfiltered list: 1,000,000 ids ticked
@@ -323,6 +327,88 @@ void typeAndMeasure(const QString& text, Samples& samples, benchmark::State* sta
     }
 }
 
+// What the list is asked to show: the filter bar's query, and the model's.
+QString describe(const QString& text, const std::optional<FilterNode>& filter) {
+    return text + u'|' + (filter ? filter->toExpression() : QString());
+}
+
+// Types `keys` into `edit` at a person's pace (a key every `gapMs`, whether or not the list has
+// caught up) and measures, for every key that changes the query, the time until the list shows
+// the results of that query or of a later one (an outdated query that a later key replaced counts
+// until the later results show: that is what the person waited). Appends to `samples`.
+void typeAtPaceAndMeasure(QLineEdit* edit, const QString& keys, int gapMs, Samples& samples) {
+    App& app = sharedApp();
+    FilterBar* bar = app.window->filterBar();
+    CompanyListModel* model = app.window->companyModel();
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::pair<double, QString>> shown; // time, what was shown
+    QObject receiver;
+    QObject::connect(model, &CompanyListModel::queryFinished, &receiver, [&] {
+        app.paint();
+        shown.emplace_back(double(clock.nsecsElapsed()) / 1e6,
+                           describe(model->spec().text, model->spec().filter));
+    });
+    struct Key {
+        double at;
+        QString query;
+    };
+    std::vector<Key> typed;
+    QString last = describe(bar->searchText(), bar->filter());
+    for (const QChar c : keys) {
+        const double at = double(clock.nsecsElapsed()) / 1e6;
+        typeText(edit, QString(c));
+        const QString now = describe(bar->searchText(), bar->filter());
+        if (now != last)
+            typed.push_back({at, now});
+        last = now;
+        idle(gapMs);
+    }
+    waitFor([&] { return !shown.empty() && shown.back().second == last && !model->isLoading(); });
+    for (size_t k = 0; k < typed.size(); ++k) {
+        bool found = false;
+        for (const auto& [at, what] : shown) {
+            if (at < typed[k].at)
+                continue;
+            for (size_t j = k; j < typed.size() && !found; ++j)
+                found = what == typed[j].query;
+            if (found) {
+                samples.ms.push_back(at - typed[k].at);
+                break;
+            }
+        }
+        if (!found) {
+            std::fprintf(stderr, "key %zu never showed results\n", k);
+            std::abort();
+        }
+    }
+}
+
+// Free text typed at 150 ms a key (see typeAtPaceAndMeasure).
+void BM_TypingFreeText(benchmark::State& state) {
+    static const QStringList words = {QStringLiteral("bri"),   QStringLiteral("acme"), QStringLiteral("zaqu"),
+                                      QStringLiteral("lo ma"), QStringLiteral("gmbh"), QStringLiteral("ora")};
+    App& app = sharedApp();
+    QLineEdit* edit = app.window->filterBar()->searchEdit();
+    Samples s;
+    int w = 0;
+    for (auto _ : state) {
+        edit->clear();
+        app.window->filterBar()->applyNow();
+        waitFor([&] { return app.listSettled(); });
+        idle(150);
+        Samples one;
+        typeAtPaceAndMeasure(edit, words.at(w++ % words.size()), 150, one);
+        double sum = 0;
+        for (double ms : one.ms) {
+            s.ms.push_back(ms);
+            sum += ms;
+        }
+        state.SetIterationTime(sum / 1000.0 / double(std::max<size_t>(1, one.ms.size())));
+    }
+    s.report(state);
+}
+
 void BM_KeystrokeFreeText(benchmark::State& state) {
     static const QStringList words = {QStringLiteral("bri"),   QStringLiteral("acme"), QStringLiteral("zaqu"),
                                       QStringLiteral("lo ma"), QStringLiteral("gmbh"), QStringLiteral("ora")};
@@ -344,37 +430,100 @@ void BM_KeystrokeFreeText(benchmark::State& state) {
     s.report(state);
 }
 
+// A condition typed into the value box of a filter row, one key at a time as a person types it
+// (each key a query of its own: `employees > 5`, `> 50`, `> 500`, `> 5000`), the list sorted by
+// name; measured per keystroke like the free text.
 void BM_KeystrokeCondition(benchmark::State& state) {
     App& app = sharedApp();
     FilterBar* bar = app.window->filterBar();
     CompanyListModel* model = app.window->companyModel();
-    bar->clearAll();
-    waitFor([&] { return app.listSettled(); });
-    FilterConditionRow* row = bar->addCondition();
-    row->setCondition(QStringLiteral("employees"), FilterConditionRow::Operator::Greater, QString());
-    QLineEdit* value = row->valueEdit();
-    static const QStringList values = {QStringLiteral("5"), QStringLiteral("50"), QStringLiteral("500"),
-                                       QStringLiteral("5000")};
+    struct Typed {
+        const char* field;
+        FilterConditionRow::Operator op;
+        const char* text;
+    };
+    static const Typed typed[] = {
+        {"employees", FilterConditionRow::Operator::Greater, "5000"},
+        {"name", FilterConditionRow::Operator::Contains, "bril"},
+        {"employees", FilterConditionRow::Operator::Less, "30"},
+        {"city", FilterConditionRow::Operator::Equal, "City123"},
+    };
     Samples s;
     int i = 0;
     for (auto _ : state) {
+        const Typed& t = typed[i++ % std::size(typed)];
+        bar->clearAll();
+        waitFor([&] { return app.listSettled(); });
+        FilterConditionRow* row = bar->addCondition();
+        row->setCondition(QString::fromLatin1(t.field), t.op, QString());
+        QLineEdit* value = row->valueEdit();
         value->setFocus();
-        value->clear();
         bar->applyNow();
         waitFor([&] { return app.listSettled(); });
-        idle(100);
-        const QString text = values.at(i++ % values.size());
-        QElapsedTimer t;
-        t.start();
-        bool started = false;
-        auto conn = QObject::connect(model, &CompanyListModel::queryStarted, [&] { started = true; });
-        typeText(value, text); // the last key counts: the debounce folds them into one query
-        waitFor([&] { return started && !model->isLoading(); });
-        app.paint();
-        QObject::disconnect(conn);
-        const double ms = double(t.nsecsElapsed()) / 1e6;
-        s.ms.push_back(ms);
-        state.SetIterationTime(ms / 1000.0);
+        idle(150);
+        Samples one;
+        for (const QChar c : QString::fromLatin1(t.text)) {
+            QElapsedTimer timer;
+            timer.start();
+            bool started = false;
+            auto conn = QObject::connect(model, &CompanyListModel::queryStarted, [&] { started = true; });
+            typeText(value, QString(c));
+            if (!waitFor([&] { return started && !model->isLoading(); })) {
+                std::fprintf(stderr, "condition keystroke '%c' never showed results\n", c.toLatin1());
+                std::abort();
+            }
+            app.paint();
+            QObject::disconnect(conn);
+            one.ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+            idle(150); // a person types a key every ~150 ms at most
+        }
+        double sum = 0;
+        for (double ms : one.ms) {
+            s.ms.push_back(ms);
+            sum += ms;
+        }
+        state.SetIterationTime(sum / 1000.0 / double(one.ms.size()));
+    }
+    bar->clearAll();
+    waitFor([&] { return app.listSettled(); });
+    s.report(state);
+}
+
+// Conditions typed at 150 ms a key (the conditions of BM_KeystrokeCondition).
+void BM_TypingCondition(benchmark::State& state) {
+    App& app = sharedApp();
+    FilterBar* bar = app.window->filterBar();
+    struct Typed {
+        const char* field;
+        FilterConditionRow::Operator op;
+        const char* text;
+    };
+    static const Typed typed[] = {
+        {"employees", FilterConditionRow::Operator::Greater, "5000"},
+        {"name", FilterConditionRow::Operator::Contains, "bril"},
+        {"employees", FilterConditionRow::Operator::Less, "30"},
+        {"city", FilterConditionRow::Operator::Equal, "City123"},
+    };
+    Samples s;
+    int i = 0;
+    for (auto _ : state) {
+        const Typed& t = typed[i++ % std::size(typed)];
+        bar->clearAll();
+        waitFor([&] { return app.listSettled(); });
+        FilterConditionRow* row = bar->addCondition();
+        row->setCondition(QString::fromLatin1(t.field), t.op, QString());
+        row->valueEdit()->setFocus();
+        bar->applyNow();
+        waitFor([&] { return app.listSettled(); });
+        idle(150);
+        Samples one;
+        typeAtPaceAndMeasure(row->valueEdit(), QString::fromLatin1(t.text), 150, one);
+        double sum = 0;
+        for (double ms : one.ms) {
+            s.ms.push_back(ms);
+            sum += ms;
+        }
+        state.SetIterationTime(sum / 1000.0 / double(std::max<size_t>(1, one.ms.size())));
     }
     bar->clearAll();
     waitFor([&] { return app.listSettled(); });
@@ -506,7 +655,15 @@ int main(int argc, char** argv) {
         ->Iterations(6)
         ->UseManualTime()
         ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("keystroke/condition_employees", BM_KeystrokeCondition)
+    benchmark::RegisterBenchmark("keystroke/condition", BM_KeystrokeCondition)
+        ->Iterations(8)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("typing/free_text", BM_TypingFreeText)
+        ->Iterations(6)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("typing/condition", BM_TypingCondition)
         ->Iterations(8)
         ->UseManualTime()
         ->Unit(benchmark::kMillisecond);

@@ -94,6 +94,14 @@ protected:
                 c.employees = int(rng.bounded(2000));
             if (rng.bounded(4) != 0)
                 c.custom.insert(QStringLiteral("annual_revenue"), QString::number(rng.bounded(5000)));
+            if (rng.bounded(5) != 0)
+                c.description = words[rng.bounded(words.size())] + QStringLiteral(" and ") +
+                                words[rng.bounded(words.size())].toLower();
+            if (rng.bounded(2) == 0)
+                c.linkedinUrl = QStringLiteral("https://www.linkedin.com/company/") + slug;
+            c.createdAt = QStringLiteral("2024-%1-%2T08:00:00Z")
+                              .arg(1 + rng.bounded(12), 2, 10, QLatin1Char('0'))
+                              .arg(1 + rng.bounded(28), 2, 10, QLatin1Char('0'));
             const qint64 id = ws.insert(c);
             rows.push_back({id, c});
         }
@@ -131,6 +139,19 @@ TEST_F(QueryPlanTest, EveryPlanGivesTheSameRowsAsTheOracle) {
                     (employees(r) && *employees(r) < 10);
          }},
         {QStringLiteral("not employees > 100"), [](const Row& r) { return !(employees(r) > 100); }},
+        // Rare (the search index answers it) and common (a LIKE per row), and one LIKE alone answers.
+        {QStringLiteral("name contains acm"), [](const Row& r) { return nocase(r.c.name).contains("acm"); }},
+        {QStringLiteral("website contains com or domain contains \"e.net\""),
+         [](const Row& r) {
+             return nocase(r.c.website).contains("com") || nocase(r.c.domain).contains("e.net");
+         }},
+        {QStringLiteral("name contains müller"),
+         [](const Row& r) { return nocase(r.c.name).contains(nocase(QStringLiteral("müller"))); }},
+        {QStringLiteral("country = UK and not name contains pine"),
+         [](const Row& r) {
+             return r.c.country.compare(QLatin1String("uk"), Qt::CaseInsensitive) == 0 &&
+                    !nocase(r.c.name).contains("pine");
+         }},
         {QStringLiteral("annual_revenue >= 4000"),
          [](const Row& r) {
              return r.c.custom.contains(QLatin1String("annual_revenue")) &&
@@ -212,9 +233,11 @@ TEST_F(QueryPlanTest, OtherSortKeysAgreeWithIds) {
         CompanyQuery::Tuning tuning;
         tuning.walkBudget = budget;
         tuning.sparseTextLimit = 50;
-        const QStringList sorts = {QStringLiteral("employees"), QStringLiteral("country"),
-                                   QStringLiteral("website"),   QStringLiteral("annual_revenue"),
-                                   QStringLiteral("id"),        QStringLiteral("updated_at")};
+        const QStringList sorts = {QStringLiteral("employees"),    QStringLiteral("country"),
+                                   QStringLiteral("website"),      QStringLiteral("annual_revenue"),
+                                   QStringLiteral("id"),           QStringLiteral("updated_at"),
+                                   QStringLiteral("industry"),     QStringLiteral("description"),
+                                   QStringLiteral("linkedin_url"), QStringLiteral("created_at")};
         for (const QString& sort : sorts) {
             for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
                 for (const QString& text : {QString(), QStringLiteral("com")}) {

@@ -162,3 +162,68 @@ TEST_F(CompanyListModelTest, AFilterErrorIsReportedAndTheListKept) {
     EXPECT_FALSE(model->isLoading());
     EXPECT_EQ(model->rowCount(), companies);
 }
+
+TEST_F(CompanyListModelTest, OnlyTheNewestQueryEverShows) {
+    ASSERT_TRUE(settled());
+    // What the model holds at each reset (a new query's first page), and at the end.
+    QList<QPair<int, qint64>> shown;
+    QObject receiver; // ends the connection with the test
+    QObject::connect(model.get(), &QAbstractItemModel::modelReset, &receiver, [&] {
+        shown.append({model->rowCount(), model->companyId(0)});
+    });
+    const FilterNode uk =
+        FilterNode::condition(QStringLiteral("country"), FilterOperator::Equal, QStringLiteral("UK"));
+    const FilterNode big =
+        FilterNode::condition(QStringLiteral("employees"), FilterOperator::Greater, QStringLiteral("990"));
+    // A burst of keystrokes: each query replaces the one before, whatever the workers were doing.
+    model->setQuery(QStringLiteral("company"), std::nullopt);
+    model->setQuery(QString(), uk);
+    model->setQuery(QString(), big);
+    ASSERT_TRUE(settled());
+    EXPECT_EQ(model->rowCount(), 10);
+    EXPECT_EQ(model->matchCount(), 10);
+    ASSERT_FALSE(shown.isEmpty());
+    // Only the newest query's page was ever put in the model: employees 991..1000, by name.
+    for (const auto& [rows, firstId] : shown) {
+        EXPECT_EQ(rows, 10);
+        const CompanyRow* first = model->rowAt(0);
+        ASSERT_NE(first, nullptr);
+        EXPECT_EQ(firstId, first->id);
+    }
+    EXPECT_EQ(model->rowAt(0)->name, QStringLiteral("Company 0991"));
+}
+
+TEST_F(CompanyListModelTest, CountingWaitsUntilItsQueryIsReleased) {
+    ASSERT_TRUE(settled());
+    CompanyQueryWorker::Settings settings;
+    settings.countCap = 100;
+    CompanyQueryWorker counter(*context->workspace(), CompanyQueryWorker::Role::Counts, settings);
+    QSignalSpy counts(&counter, &CompanyQueryWorker::countReady);
+    QSignalSpy totals(&counter, &CompanyQueryWorker::totalReady);
+    counter.start();
+    CompanyQuerySpec spec;
+    spec.filter =
+        FilterNode::condition(QStringLiteral("country"), FilterOperator::Equal, QStringLiteral("UK"));
+    counter.setQuery(7, spec, true);
+    counter.requestTotal();
+    // The worker did other work after the held query was posted, but did not count it.
+    ASSERT_TRUE(waitFor([&] { return totals.count() == 1; }));
+    EXPECT_EQ(totals.first().first().toLongLong(), companies);
+    EXPECT_EQ(counts.count(), 0);
+
+    counter.releaseQuery(6); // not the held one: nothing happens
+    counter.requestTotal();
+    ASSERT_TRUE(waitFor([&] { return totals.count() == 2; }));
+    EXPECT_EQ(counts.count(), 0);
+
+    counter.releaseQuery(7);
+    ASSERT_TRUE(waitFor([&] { return counts.count() >= 1; }));
+    // Capped at 100 first (250 UK companies), exact later.
+    EXPECT_EQ(counts.first().at(0).toULongLong(), 7u);
+    EXPECT_EQ(counts.first().at(1).toLongLong(), 100);
+    EXPECT_FALSE(counts.first().at(2).toBool());
+    ASSERT_TRUE(waitFor([&] { return counts.count() == 2; }));
+    EXPECT_EQ(counts.last().at(1).toLongLong(), 250);
+    EXPECT_TRUE(counts.last().at(2).toBool());
+    counter.stop();
+}

@@ -148,7 +148,8 @@ void CompanyListModel::startQuery() {
         emit busyChanged(false);
     m_earlyCount.reset();
     m_worker->setQuery(m_generation, m_spec);
-    m_counter->setQuery(m_generation, m_spec);
+    // Counted once the first page is shown (onPageReady): the count never delays it.
+    m_counter->setQuery(m_generation, m_spec, true);
     emit queryStarted();
     emit countsChanged();
 }
@@ -338,6 +339,9 @@ void CompanyListModel::onPageReady(quint64 generation, qint64 page, const QList<
         m_matchCountExact = rows.size() < m_settings.pageSize;
         m_loading = false;
         endResetModel();
+        // A short first page is the whole answer (its count comes with it); else count now.
+        if (rows.size() >= m_settings.pageSize && m_counter)
+            m_counter->releaseQuery(generation);
         if (m_earlyCount) {
             const auto [count, exact] = *m_earlyCount;
             m_earlyCount.reset();

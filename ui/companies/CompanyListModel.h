@@ -21,7 +21,8 @@ class AppContext;
 // a page at a time when the view asks for them (a windowed cache of pages keyed by page index,
 // least recently used pages dropped), on worker threads (CompanyQueryWorker: one for rows, one
 // for counts), so that neither opening nor typing waits for the database. Counting happens once
-// per query: a capped count at once, the exact one when the typing has stopped.
+// per query, after its first page is shown: a capped count at once, the exact one when the typing
+// has stopped. A newer query abandons what the workers still run for an older one.
 //
 // Column 0 is the tick box (CheckStateRole); the others are the company fields of the workspace
 // (built-in and custom), in their display order. The ticked companies are a set of ids

@@ -1,5 +1,6 @@
 #include "ui/companies/CompanyQueryWorker.h"
 
+#include "core/query/StatementCancel.h"
 #include "core/store/Workspace.h"
 #include "ui/common/UiLogging.h"
 
@@ -31,14 +32,24 @@ void CompanyQueryWorker::stop() {
     wait();
 }
 
-void CompanyQueryWorker::setQuery(quint64 generation, const CompanyQuerySpec& spec) {
+void CompanyQueryWorker::setQuery(quint64 generation, const CompanyQuerySpec& spec, bool held) {
     QMutexLocker lock(&m_mutex);
     m_nextQuery = std::pair{generation, spec};
+    m_nextQueryHeld = held;
     m_generation = generation;
+    m_latestGeneration.store(generation, std::memory_order_relaxed);
     m_pages.clear();
     m_exactCountDue.reset();
     m_idRequests.removeIf([&](const IdRequest& r) { return r.generation != generation; });
     m_wake.wakeAll();
+}
+
+void CompanyQueryWorker::releaseQuery(quint64 generation) {
+    QMutexLocker lock(&m_mutex);
+    if (m_nextQuery && m_nextQuery->first == generation && m_nextQueryHeld) {
+        m_nextQueryHeld = false;
+        m_wake.wakeAll();
+    }
 }
 
 void CompanyQueryWorker::requestPage(quint64 generation, qint64 page) {
@@ -70,8 +81,8 @@ void CompanyQueryWorker::requestTotal() {
 }
 
 bool CompanyQueryWorker::hasWork() const {
-    return m_nextQuery || !m_pages.isEmpty() || !m_idRequests.isEmpty() || m_wantTotal ||
-           (m_exactCountDue && m_exactCountDue->hasExpired());
+    return (m_nextQuery && !m_nextQueryHeld) || !m_pages.isEmpty() || !m_idRequests.isEmpty() ||
+           m_wantTotal || (m_exactCountDue && m_exactCountDue->hasExpired());
 }
 
 void CompanyQueryWorker::run() {
@@ -79,13 +90,26 @@ void CompanyQueryWorker::run() {
     if (!m_workspace.database().isOpen())
         qCWarning(lcUi) << "company list: the workspace connection of a query thread did not open";
     const QString connection = m_workspace.connectionName();
+    if (!CompanyQuery::configureQueryConnection(connection))
+        qCWarning(lcUi) << "company list: the page cache of a query thread was not enlarged";
+    // Abandons a statement as soon as a newer query makes its job outdated.
+    auto cancel = std::make_unique<StatementCancel>(m_workspace.database(), [this] {
+        const quint64 job = m_jobGeneration.load(std::memory_order_relaxed);
+        return job != 0 && job != m_latestGeneration.load(std::memory_order_relaxed);
+    });
+    auto outdated = [this] {
+        const quint64 job = m_jobGeneration.load(std::memory_order_relaxed);
+        return job != 0 && job != m_latestGeneration.load(std::memory_order_relaxed);
+    };
 
     std::unique_ptr<CompanyQuery> query;
     quint64 generation = 0;
     const int pageSize = m_settings.pageSize;
 
+    // An outdated job was abandoned on purpose (its error says "interrupted"): nothing to report.
     auto fail = [&](const QString& message) {
-        emit queryFailed(generation, message);
+        if (!outdated())
+            emit queryFailed(generation, message);
         query.reset();
     };
 
@@ -105,19 +129,24 @@ void CompanyQueryWorker::run() {
             }
             if (m_stop)
                 break;
-            if (m_nextQuery) {
+            if (m_nextQuery && !m_nextQueryHeld) {
                 nextQuery = std::move(m_nextQuery);
                 m_nextQuery.reset();
+                m_jobGeneration.store(nextQuery->first, std::memory_order_relaxed);
             } else if (!m_pages.isEmpty()) {
                 page = m_pages.takeLast();
+                m_jobGeneration.store(m_generation, std::memory_order_relaxed);
             } else if (m_wantTotal) {
                 total = true;
                 m_wantTotal = false;
+                m_jobGeneration.store(0, std::memory_order_relaxed);
             } else if (!m_idRequests.isEmpty()) {
                 ids = m_idRequests.takeFirst();
+                m_jobGeneration.store(ids->generation, std::memory_order_relaxed);
             } else if (m_exactCountDue && m_exactCountDue->hasExpired()) {
                 exactCount = true;
                 m_exactCountDue.reset();
+                m_jobGeneration.store(m_generation, std::memory_order_relaxed);
             }
         }
 
@@ -140,6 +169,8 @@ void CompanyQueryWorker::run() {
                 qCDebug(lcUi) << "company list: first page of" << spec.text
                               << (spec.filter ? spec.filter->toExpression() : QString()) << "in"
                               << timer.elapsed() << "ms";
+                if (outdated())
+                    continue;
                 emit pageReady(generation, 0, *rows);
                 if (rows->size() < pageSize)
                     emit countReady(generation, rows->size(), true);
@@ -150,6 +181,8 @@ void CompanyQueryWorker::run() {
                     continue;
                 }
                 qCDebug(lcUi) << "company list: capped count in" << timer.elapsed() << "ms";
+                if (outdated())
+                    continue;
                 emit countReady(generation, capped->value, capped->exact);
                 if (!capped->exact) {
                     // Counting every match can take a second: wait until the typing stops.
@@ -166,7 +199,8 @@ void CompanyQueryWorker::run() {
                 fail(error);
                 continue;
             }
-            emit pageReady(generation, *page, *rows);
+            if (!outdated())
+                emit pageReady(generation, *page, *rows);
         } else if (ids) {
             if (!query || ids->generation != generation)
                 continue;
@@ -182,7 +216,8 @@ void CompanyQueryWorker::run() {
                 out.reserve(rows->size());
                 for (const CompanyRow& r : *rows)
                     out.append(r.id);
-                emit idsReady(generation, ids->ticket, out);
+                if (!outdated())
+                    emit idsReady(generation, ids->ticket, out);
                 continue;
             }
             auto all = query->ids(&error);
@@ -199,7 +234,8 @@ void CompanyQueryWorker::run() {
                 if (from <= to)
                     out = all->mid(from, to - from + 1);
             }
-            emit idsReady(generation, ids->ticket, out);
+            if (!outdated())
+                emit idsReady(generation, ids->ticket, out);
         } else if (exactCount) {
             if (!query)
                 continue;
@@ -209,7 +245,8 @@ void CompanyQueryWorker::run() {
                 fail(error);
                 continue;
             }
-            emit countReady(generation, *n, true);
+            if (!outdated())
+                emit countReady(generation, *n, true);
         } else if (total) {
             CompanyQuery all(connection);
             const auto n = all.count(&error);
@@ -220,6 +257,7 @@ void CompanyQueryWorker::run() {
         }
     }
     query.reset();
+    cancel.reset();
     m_workspace.releaseThreadConnection();
 }
 
