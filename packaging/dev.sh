@@ -11,7 +11,7 @@ cd "$SRC"
 
 BUILD_PACKAGES="cmake ninja-build g++ pkg-config ccache qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite \
 qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools \
-qtkeychain-qt6-dev libqt6svg6 libpsl-dev publicsuffix libgl-dev libxkbcommon-dev qt6-qpa-plugins"
+qtkeychain-qt6-dev libqt6svg6 libsqlite3-dev libpsl-dev publicsuffix libgl-dev libxkbcommon-dev qt6-qpa-plugins"
 RUN_PACKAGES="gnome-keyring dbus dbus-x11"
 TEST_PACKAGES="libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth imagemagick gnome-keyring dbus dbus-x11"
 
