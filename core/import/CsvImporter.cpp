@@ -23,6 +23,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <ctime>
 #include <optional>
 #include <vector>
 
@@ -247,6 +248,27 @@ private:
     QMap<QString, QString> m_previous;
 };
 
+// Wall and CPU time of the phases of an import, for the debug log (docs/import.md "Performance").
+class PhaseTimer {
+public:
+    PhaseTimer()
+        : m_cpu(std::clock()) {
+        m_wall.start();
+    }
+    QString restart() {
+        const std::clock_t cpu = std::clock();
+        const QString text = QStringLiteral("%1 ms (CPU %2 ms)")
+                                 .arg(m_wall.restart())
+                                 .arg(qint64(double(cpu - m_cpu) * 1000.0 / CLOCKS_PER_SEC));
+        m_cpu = cpu;
+        return text;
+    }
+
+private:
+    QElapsedTimer m_wall;
+    std::clock_t m_cpu;
+};
+
 class ImportRun {
 public:
     ImportRun(const Workspace& workspace, const ImportOptions& options, RecordObject object,
@@ -281,6 +303,7 @@ private:
     bool chooseIdentityLookup(qint64 sizeHint);
     bool runStatements(const QStringList& statements);
     bool noteCompanyWrite();
+    bool beforeCompanyQuery();
     bool finishCustomFields();
     bool checkShape(const CsvRecord& record);
     void observeCustom(const CustomValues& values, qint64 line);
@@ -316,6 +339,8 @@ private:
     qint64 m_existing = 0;   // records in the table when the import began
     qint64 m_writes = 0;     // companies created or updated so far
     bool m_bulkLoad = false; // search triggers and query indexes dropped until the end (CompanyBulkLoad.h)
+    bool m_identityIndexesDropped = false; // companies_domain_key and companies_name too
+    int m_tableScans = 0;                  // lookups in the database while those were dropped
     IdentityIndex m_index;
     RecordWindow<Company> m_companyWindow;
     RecordWindow<Contact> m_contactWindow;
@@ -551,8 +576,10 @@ void ImportRun::noteDuplicate(qint64 id, qint64 line, const MatchIdentity& ident
 bool ImportRun::runStatements(const QStringList& statements) {
     QSqlQuery q(m_workspace.database());
     for (const QString& sql : statements) {
+        PhaseTimer timer;
         if (!q.exec(sql))
             return storeFailed(q.lastError().text());
+        qCDebug(lcImport).noquote() << timer.restart() << sql.left(70);
     }
     return true;
 }
@@ -570,7 +597,27 @@ bool ImportRun::noteCompanyWrite() {
     if (!runStatements(companyBulkLoadBeginStatements()))
         return false;
     m_bulkLoad = true;
+    if (m_inMemory) {
+        if (!runStatements(companyIdentityIndexDropStatements()))
+            return false;
+        m_identityIndexesDropped = true;
+    }
     qCDebug(lcImport) << "bulk load started after" << m_writes << "writes in" << timer.elapsed() << "ms";
+    return true;
+}
+
+// Called before the importer asks the database for companies by domain key or name. With the identity
+// indexes dropped that reads the whole table; it happens rarely (a 64-bit hash collision, or a company
+// whose website an earlier row changed), but a file could make it happen often, so after a few such
+// lookups the indexes come back for the rest of the import.
+bool ImportRun::beforeCompanyQuery() {
+    constexpr int TableScansBeforeRebuild = 8;
+    if (!m_identityIndexesDropped || ++m_tableScans <= TableScansBeforeRebuild)
+        return true;
+    if (!runStatements(companyIdentityIndexCreateStatements()))
+        return false;
+    m_identityIndexesDropped = false;
+    qCDebug(lcImport) << "identity indexes rebuilt after" << m_tableScans - 1 << "lookups without them";
     return true;
 }
 
@@ -640,6 +687,10 @@ std::optional<Company> ImportRun::lookupCompany(IdentityIndex::Kind kind, const 
             return std::nullopt;
         }
         // A hash collision, or the candidate changed since: ask the database.
+        if (kind != IdentityIndex::External && !beforeCompanyQuery()) {
+            *ok = false;
+            return std::nullopt;
+        }
     }
     switch (kind) {
     case IdentityIndex::External:
@@ -1002,8 +1053,7 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
     // with m_companies, before the connection can be closed.
     if (m_object == RecordObject::Company && !m_companies.useDirectStatements(true))
         qCDebug(lcImport) << "direct SQLite statements unavailable; importing through QtSql";
-    QElapsedTimer phase;
-    phase.start();
+    PhaseTimer phase;
 
     const bool companies = m_object == RecordObject::Company;
     while (reader.readNext(record)) {
@@ -1017,7 +1067,7 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
         return fatal(tr("Reading the file failed after line %1: %2. Nothing was imported.")
                          .arg(record.lastLine)
                          .arg(reader.readError()));
-    qCDebug(lcImport) << m_result.rows << "rows read and written in" << phase.restart() << "ms";
+    qCDebug(lcImport).noquote() << m_result.rows << "rows read and written in" << phase.restart();
     // What only the rows needed: its memory goes to the search index's rebuild.
     m_index.clear();
     m_touched.clear();
@@ -1026,14 +1076,20 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
     m_companyLinks = {};
     if (!finishCustomFields())
         return false;
+    if (m_identityIndexesDropped) {
+        if (!runStatements(companyIdentityIndexCreateStatements()))
+            return false;
+        m_identityIndexesDropped = false;
+    }
     if (m_bulkLoad) {
         if (!runStatements(companyBulkLoadEndStatements()))
             return false;
-        qCDebug(lcImport) << "bulk load finished (indexes and search rebuilt) in" << phase.restart() << "ms";
+        qCDebug(lcImport).noquote() << "bulk load finished (indexes and search rebuilt) in"
+                                    << phase.restart();
     }
     if (!tx.commit())
         return storeFailed(tx.error());
-    qCDebug(lcImport) << "committed in" << phase.elapsed() << "ms";
+    qCDebug(lcImport).noquote() << "committed in" << phase.restart();
     return true;
 }
 
