@@ -742,12 +742,11 @@ bool ImportRun::importCompany(const CsvRecord& record) {
         if (col.companyText) {
             in.*(col.companyText) = value;
         } else if (col.employees) {
+            // A range or a word does not cost the company: it is imported without the number.
             QString reason;
             in.employees = parseWholeNumber(value, &reason);
-            if (!in.employees) {
-                error(line, tr("%1 \"%2\" is %3").arg(col.header, value, reason));
-                return true;
-            }
+            if (!in.employees)
+                warning(line, tr("%1 \"%2\" is %3: imported without it").arg(col.header, value, reason));
         } else if (col.role == ColumnRole::ExternalId) {
             in.externalId = value;
         } else if (col.custom >= 0) {
