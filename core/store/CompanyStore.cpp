@@ -1,6 +1,7 @@
 #include "core/store/CompanyStore.h"
 
 #include "core/domain/DomainKey.h"
+#include "core/store/SqliteStatement.h"
 #include "core/store/Workspace.h"
 
 #include <QCoreApplication>
@@ -19,25 +20,32 @@ QString selectWhere(const char* condition) {
     return QStringLiteral("SELECT " COMPANY_COLUMNS " FROM companies WHERE ") + QLatin1String(condition);
 }
 
-Company readCompany(const QSqlQuery& q) {
+// Reads the columns of COMPANY_COLUMNS from a row: a QSqlQuery (QueryRow) or a SqliteStatement.
+struct QueryRow {
+    const QSqlQuery& q;
+    bool isNull(int i) const { return q.isNull(i); }
+    qint64 int64(int i) const { return q.value(i).toLongLong(); }
+    QString text(int i) const { return q.value(i).toString(); }
+};
+
+template <typename Row> Company readCompany(const Row& row) {
     Company c;
-    c.id = q.value(0).toLongLong();
-    c.externalId = q.value(1).toString();
-    c.name = q.value(2).toString();
-    c.website = q.value(3).toString();
-    c.domain = q.value(4).toString();
-    c.industry = q.value(5).toString();
-    const QVariant employees = q.value(6);
-    if (!employees.isNull())
-        c.employees = employees.toLongLong();
-    c.country = q.value(7).toString();
-    c.city = q.value(8).toString();
-    c.description = q.value(9).toString();
-    c.linkedinUrl = q.value(10).toString();
-    c.domainKey = q.value(11).toString();
-    c.custom = decodeCustomValues(q.value(12).toString());
-    c.createdAt = parseStoredTime(q.value(13).toString());
-    c.updatedAt = parseStoredTime(q.value(14).toString());
+    c.id = row.int64(0);
+    c.externalId = row.text(1);
+    c.name = row.text(2);
+    c.website = row.text(3);
+    c.domain = row.text(4);
+    c.industry = row.text(5);
+    if (!row.isNull(6))
+        c.employees = row.int64(6);
+    c.country = row.text(7);
+    c.city = row.text(8);
+    c.description = row.text(9);
+    c.linkedinUrl = row.text(10);
+    c.domainKey = row.text(11);
+    c.custom = decodeCustomValues(row.text(12));
+    c.createdAt = parseStoredTime(row.text(13));
+    c.updatedAt = parseStoredTime(row.text(14));
     return c;
 }
 
@@ -57,23 +65,64 @@ void bindData(QSqlQuery& q, const Company& c) {
     q.bindValue(11, encodeCustomValues(c.custom));
 }
 
+void bindData(SqliteStatement& s, const Company& c) {
+    s.bindTextOrNull(0, c.externalId);
+    s.bindText(1, c.name);
+    s.bindText(2, c.website);
+    s.bindText(3, c.domain);
+    s.bindText(4, c.industry);
+    s.bindInt64OrNull(5, c.employees);
+    s.bindText(6, c.country);
+    s.bindText(7, c.city);
+    s.bindText(8, c.description);
+    s.bindText(9, c.linkedinUrl);
+    s.bindText(10, c.domainKey);
+    s.bindText(11, encodeCustomValues(c.custom));
+}
+
+#define INSERT_SQL                                                                                           \
+    "INSERT INTO companies (external_id, name, website, domain, industry, employees, country, city,"         \
+    " description, linkedin_url, domain_key, custom, created_at, updated_at)"                                \
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define UPDATE_SQL                                                                                           \
+    "UPDATE companies SET external_id = ?, name = ?, website = ?, domain = ?, industry = ?, employees = ?,"  \
+    " country = ?, city = ?, description = ?, linkedin_url = ?, domain_key = ?, custom = ?, updated_at = ?"  \
+    " WHERE id = ?"
+#define GET_RANGE_SQL "SELECT " COMPANY_COLUMNS " FROM companies WHERE id >= ? AND id <= ? ORDER BY id"
+
 } // namespace
 
 CompanyStore::CompanyStore(const Workspace& workspace)
     : m_db(workspace.database())
-    , m_insert(
-          QStringLiteral("INSERT INTO companies (external_id, name, website, domain, industry, employees,"
-                         " country, city, description, linkedin_url, domain_key, custom, created_at,"
-                         " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-    , m_update(QStringLiteral("UPDATE companies SET external_id = ?, name = ?, website = ?, domain = ?,"
-                              " industry = ?, employees = ?, country = ?, city = ?, description = ?,"
-                              " linkedin_url = ?, domain_key = ?, custom = ?, updated_at = ? WHERE id = ?"))
+    , m_insert(QStringLiteral(INSERT_SQL))
+    , m_update(QStringLiteral(UPDATE_SQL))
     , m_remove(QStringLiteral("DELETE FROM companies WHERE id = ?"))
     , m_get(selectWhere("id = ?"))
-    , m_getRange(selectWhere("id >= ? AND id <= ? ORDER BY id"))
+    , m_getRange(QStringLiteral(GET_RANGE_SQL))
     , m_byExternalId(selectWhere("external_id = ?"))
     , m_byDomainKey(selectWhere("domain_key = ? ORDER BY id LIMIT 1"))
     , m_byName(selectWhere("name = ? COLLATE NOCASE ORDER BY id LIMIT 1")) {}
+
+CompanyStore::~CompanyStore() = default;
+
+struct CompanyStore::Direct {
+    SqliteStatement insert;
+    SqliteStatement update;
+    SqliteStatement getRange;
+};
+
+bool CompanyStore::useDirectStatements(bool on) {
+    m_direct.reset();
+    if (!on)
+        return false;
+    sqlite3* handle = SqliteStatement::handleOf(m_db);
+    auto direct = std::make_unique<Direct>();
+    if (!direct->insert.prepare(handle, INSERT_SQL) || !direct->update.prepare(handle, UPDATE_SQL) ||
+        !direct->getRange.prepare(handle, GET_RANGE_SQL))
+        return false; // QtSql it is
+    m_direct = std::move(direct);
+    return true;
+}
 
 QString CompanyStore::domainKeyFor(const Company& company) {
     QString key = DomainKey::key(company.website, DomainPolicy::Host);
@@ -89,37 +138,67 @@ bool CompanyStore::fail(const QString& error) {
 
 bool CompanyStore::insert(Company& company, DerivedKey derived) {
     m_error.clear();
-    QSqlQuery* q = m_insert.get(m_db, &m_error);
-    if (!q)
-        return false;
     if (derived == DerivedKey::Compute)
         company.domainKey = domainKeyFor(company);
     const QDateTime now = m_clock.now();
     const QString& nowText = m_clock.text(now);
-    bindData(*q, company);
-    q->bindValue(12, nowText);
-    q->bindValue(13, nowText);
-    if (!q->exec())
-        return fail(sqlErrorText(q->lastError()));
-    company.id = q->lastInsertId().toLongLong();
+    if (m_direct) {
+        SqliteStatement& s = m_direct->insert;
+        bindData(s, company);
+        s.bindText(12, nowText);
+        s.bindText(13, nowText);
+        const bool ok = s.step() == SqliteStatement::Step::Done;
+        if (!ok)
+            m_error = s.errorText();
+        s.reset();
+        if (!ok)
+            return false;
+        company.id = s.lastInsertRowId();
+    } else {
+        QSqlQuery* q = m_insert.get(m_db, &m_error);
+        if (!q)
+            return false;
+        bindData(*q, company);
+        q->bindValue(12, nowText);
+        q->bindValue(13, nowText);
+        if (!q->exec())
+            return fail(sqlErrorText(q->lastError()));
+        company.id = q->lastInsertId().toLongLong();
+    }
     company.createdAt = company.updatedAt = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
     return true;
 }
 
 bool CompanyStore::update(Company& company, DerivedKey derived) {
     m_error.clear();
-    QSqlQuery* q = m_update.get(m_db, &m_error);
-    if (!q)
-        return false;
     if (derived == DerivedKey::Compute)
         company.domainKey = domainKeyFor(company);
     const QDateTime now = m_clock.now();
-    bindData(*q, company);
-    q->bindValue(12, m_clock.text(now));
-    q->bindValue(13, company.id);
-    if (!q->exec())
-        return fail(sqlErrorText(q->lastError()));
-    if (q->numRowsAffected() != 1)
+    qint64 changed = 0;
+    if (m_direct) {
+        SqliteStatement& s = m_direct->update;
+        bindData(s, company);
+        s.bindText(12, m_clock.text(now));
+        s.bindInt64(13, company.id);
+        const bool ok = s.step() == SqliteStatement::Step::Done;
+        if (!ok)
+            m_error = s.errorText();
+        changed = s.changes();
+        s.reset();
+        if (!ok)
+            return false;
+    } else {
+        QSqlQuery* q = m_update.get(m_db, &m_error);
+        if (!q)
+            return false;
+        bindData(*q, company);
+        q->bindValue(12, m_clock.text(now));
+        q->bindValue(13, company.id);
+        if (!q->exec())
+            return fail(sqlErrorText(q->lastError()));
+        changed = q->numRowsAffected();
+    }
+    if (changed != 1)
         return fail(
             QCoreApplication::translate("CompanyStore", "There is no company with id %1.").arg(company.id));
     company.updatedAt = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
@@ -149,7 +228,7 @@ std::optional<Company> CompanyStore::fetchOne(PreparedStatement& statement, cons
     }
     if (!q->next())
         return std::nullopt;
-    Company c = readCompany(*q);
+    Company c = readCompany(QueryRow{*q});
     q->finish();
     return c;
 }
@@ -161,6 +240,18 @@ std::optional<Company> CompanyStore::get(qint64 id) {
 QList<Company> CompanyStore::getRange(qint64 firstId, qint64 lastId) {
     m_error.clear();
     QList<Company> companies;
+    if (m_direct) {
+        SqliteStatement& s = m_direct->getRange;
+        s.bindInt64(0, firstId);
+        s.bindInt64(1, lastId);
+        SqliteStatement::Step step;
+        while ((step = s.step()) == SqliteStatement::Step::Row)
+            companies.append(readCompany(s));
+        if (step == SqliteStatement::Step::Error)
+            m_error = s.errorText();
+        s.reset();
+        return companies;
+    }
     QSqlQuery* q = m_getRange.get(m_db, &m_error);
     if (!q)
         return companies;
@@ -171,7 +262,7 @@ QList<Company> CompanyStore::getRange(qint64 firstId, qint64 lastId) {
         return companies;
     }
     while (q->next())
-        companies.append(readCompany(*q));
+        companies.append(readCompany(QueryRow{*q}));
     q->finish();
     return companies;
 }

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace syncdesk {
@@ -20,6 +21,13 @@ class Workspace;
 class CompanyStore {
 public:
     explicit CompanyStore(const Workspace& workspace);
+    ~CompanyStore();
+
+    // For a bulk job (an import): insert(), update() and getRange() go through SQLite's C API
+    // (SqliteStatement.h), several times faster than QtSql, until useDirectStatements(false) or the
+    // store's end. The store must then end before the workspace's connection of this thread is closed.
+    // False when they cannot be used (the store keeps using QtSql).
+    bool useDirectStatements(bool on);
 
     // Both set company.domainKey (domainKeyFor) and the timestamps; insert also sets company.id.
     // AlreadyComputed: the caller has set company.domainKey = domainKeyFor(company) itself (saves work in
@@ -51,8 +59,11 @@ private:
     std::optional<Company> fetchOne(PreparedStatement& statement, const QVariant& value);
     bool fail(const QString& error);
 
+    struct Direct;
+
     QSqlDatabase m_db;
     QString m_error;
+    std::unique_ptr<Direct> m_direct;
     StoredTimeClock m_clock;
     PreparedStatement m_insert;
     PreparedStatement m_update;

@@ -1,11 +1,33 @@
 #include "core/store/Schema.h"
 
+#include <QStringList>
+
 namespace syncdesk {
 
 SchemaMigration queryIndexMigration();   // SchemaQueryMigration.cpp: indexes for the company query
 SchemaMigration connectionsMigration();  // SchemaConnectionsMigration.cpp: connections, mappings, CRM schema cache
 SchemaMigration runsMigration();         // SchemaRunsMigration.cpp: runs, run records, journal, connector log
 SchemaMigration sortIndexMigration();    // SchemaSortIndexMigration.cpp: sort indexes for the company list
+
+namespace {
+
+// The company lookups of migration 1 (by domain key, by name), also dropped and rebuilt by a bulk load.
+const char companiesDomainKeyIndex[] = "CREATE INDEX companies_domain_key ON companies (domain_key)";
+const char companiesNameIndex[] = "CREATE INDEX companies_name ON companies (name COLLATE NOCASE)";
+
+} // namespace
+
+// Declared in core/query/CompanyBulkLoad.h.
+QStringList companyIdentityIndexDropStatements()
+{
+    return {QStringLiteral("DROP INDEX IF EXISTS companies_domain_key"),
+            QStringLiteral("DROP INDEX IF EXISTS companies_name")};
+}
+
+QStringList companyIdentityIndexCreateStatements()
+{
+    return {QString::fromLatin1(companiesDomainKeyIndex), QString::fromLatin1(companiesNameIndex)};
+}
 
 const QList<SchemaMigration>& workspaceMigrations()
 {
@@ -42,8 +64,8 @@ const QList<SchemaMigration>& workspaceMigrations()
                             " custom TEXT NOT NULL DEFAULT '{}',"
                             " created_at TEXT NOT NULL,"
                             " updated_at TEXT NOT NULL)"),
-             QStringLiteral("CREATE INDEX companies_domain_key ON companies (domain_key)"),
-             QStringLiteral("CREATE INDEX companies_name ON companies (name COLLATE NOCASE)"),
+             QString::fromLatin1(companiesDomainKeyIndex),
+             QString::fromLatin1(companiesNameIndex),
              QStringLiteral("CREATE TABLE contacts ("
                             " id INTEGER PRIMARY KEY,"
                             " external_id TEXT UNIQUE,"

@@ -201,3 +201,61 @@ TEST(CompanyStore, ValueByFieldKey) {
     EXPECT_EQ(c.value(u"nothing"), QString());
     EXPECT_EQ(Company::textField(u"employees"), nullptr);
 }
+
+// The import's bulk path (SQLite's C API) stores and reads exactly what the QtSql path does.
+TEST(CompanyStore, DirectStatementsStoreTheSameAsQtSql) {
+    TempWorkspace ws;
+    CompanyStore viaQt(*ws);
+    CompanyStore direct(*ws);
+    ASSERT_TRUE(direct.useDirectStatements(true));
+    const QDateTime fixed(QDate(2024, 5, 1), QTime(9, 30, 15), Qt::UTC);
+    viaQt.setClock([fixed] { return fixed; });
+    direct.setClock([fixed] { return fixed; });
+
+    Company a = acme();
+    Company b = acme();
+    b.externalId = QStringLiteral("HS-2"); // external_id is unique
+    ASSERT_TRUE(viaQt.insert(a)) << viaQt.lastError().toStdString();
+    ASSERT_TRUE(direct.insert(b)) << direct.lastError().toStdString();
+    EXPECT_EQ(b.id, a.id + 1);
+    Company bare;
+    bare.name = QStringLiteral("No id, no employees");
+    ASSERT_TRUE(direct.insert(bare));
+    EXPECT_EQ(storedColumn(*ws, bare.id, "typeof(external_id)"), u"null");
+    EXPECT_EQ(storedColumn(*ws, bare.id, "typeof(employees)"), u"null");
+    EXPECT_EQ(storedColumn(*ws, bare.id, "typeof(website)"), u"text");
+    for (const char* column : {"name", "city", "description", "custom", "domain_key", "created_at"})
+        EXPECT_EQ(storedColumn(*ws, b.id, column), storedColumn(*ws, a.id, column)) << column;
+
+    const QList<Company> range = direct.getRange(a.id, bare.id + 5);
+    ASSERT_EQ(range.size(), 3);
+    EXPECT_TRUE(range[1].sameData(b));
+    EXPECT_EQ(range[1].custom, acme().custom);
+    EXPECT_EQ(range[1].createdAt, fixed);
+    EXPECT_FALSE(range[2].employees.has_value());
+    EXPECT_EQ(viaQt.getRange(a.id, bare.id + 5)[1].city, range[1].city);
+
+    b.city = QStringLiteral("Köln");
+    b.employees.reset();
+    ASSERT_TRUE(direct.update(b)) << direct.lastError().toStdString();
+    const auto updated = viaQt.get(b.id);
+    ASSERT_TRUE(updated);
+    EXPECT_EQ(updated->city, u"Köln");
+    EXPECT_FALSE(updated->employees.has_value());
+
+    // Errors come back as with QtSql: the database's message, and "no such company".
+    Company clash = acme(); // HS-1 again
+    EXPECT_FALSE(direct.insert(clash));
+    EXPECT_TRUE(direct.lastError().contains(u"UNIQUE")) << direct.lastError().toStdString();
+    Company missing = acme();
+    missing.id = 999;
+    missing.externalId.clear();
+    EXPECT_FALSE(direct.update(missing));
+    EXPECT_TRUE(direct.lastError().contains(u"999")) << direct.lastError().toStdString();
+    ASSERT_TRUE(direct.insert(bare)) << "usable after an error";
+
+    direct.useDirectStatements(false); // back to QtSql
+    Company later;
+    later.name = QStringLiteral("Later");
+    EXPECT_TRUE(direct.insert(later));
+}
