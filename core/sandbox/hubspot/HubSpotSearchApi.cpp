@@ -130,8 +130,10 @@ Errors::Detail HubSpotSearchApi::parseFilter(const QString& objectType, const QJ
     f->op = json.value(QStringLiteral("operator")).toString();
     f->value = jsonScalar(json.value(QStringLiteral("value")));
     f->highValue = jsonScalar(json.value(QStringLiteral("highValue")));
-    for (const QJsonValue& v : json.value(QStringLiteral("values")).toArray())
+    for (const QJsonValue& v : json.value(QStringLiteral("values")).toArray()) {
         f->values << jsonScalar(v);
+        f->valueSet.insert(f->values.constLast());
+    }
     if (f->propertyName.isEmpty())
         return Errors::validation(QStringLiteral("Each filter needs a propertyName"));
     if (!kOperators.contains(f->op))
@@ -203,10 +205,12 @@ bool HubSpotSearchApi::matches(const QString& objectType, const IndexedRecord& r
         return present && equals(f.value);
     if (op == u"NEQ")
         return !(present && equals(f.value));
-    if (op == u"IN")
-        return present && std::any_of(f.values.cbegin(), f.values.cend(), inEquals);
-    if (op == u"NOT_IN")
-        return !(present && std::any_of(f.values.cbegin(), f.values.cend(), inEquals));
+    if (op == u"IN" || op == u"NOT_IN") {
+        const bool any = kind == Kind::Text
+                             ? present && f.valueSet.contains(value.toLower())
+                             : present && std::any_of(f.values.cbegin(), f.values.cend(), inEquals);
+        return op == u"IN" ? any : !any;
+    }
     if (op == u"CONTAINS_TOKEN")
         return present && containsToken(value, f.value);
     if (op == u"NOT_CONTAINS_TOKEN")

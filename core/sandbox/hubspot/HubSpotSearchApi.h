@@ -7,6 +7,8 @@
 #include "core/sandbox/hubspot/HubSpotErrors.h"
 #include "core/sandbox/hubspot/HubSpotStore.h"
 
+#include <QSet>
+
 namespace syncdesk::sandbox::hubspot {
 
 class HubSpotDialect;
@@ -23,6 +25,7 @@ public:
         QString value;
         QString highValue;
         QStringList values;
+        QSet<QString> valueSet; // `values`, for IN/NOT_IN on text (one hash look-up per record)
     };
 
 private:
