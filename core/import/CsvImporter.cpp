@@ -23,6 +23,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <climits>
 #include <ctime>
 #include <optional>
 #include <vector>
@@ -629,11 +631,14 @@ bool ImportRun::finishCustomFields() {
                 return storeFailed(m_fields.lastError());
             m_result.newFields.append(c.field);
         } else if (c.misfits > 0) {
+            // (Computed outside the translate() call: lupdate's parser loops on a template argument list
+            // there.)
+            const int misfits = int(std::min<qint64>(c.misfits, INT_MAX));
             warning(c.firstMisfitLine, QCoreApplication::translate(
                                            "CsvImporter",
                                            "%n value(s) of column \"%1\" do not fit the field's type (%2), "
                                            "first on this line; they were stored as they are",
-                                           nullptr, int(qMin<qint64>(c.misfits, INT_MAX)))
+                                           nullptr, misfits)
                                            .arg(c.field.label, fieldTypeName(c.field.type)));
         }
     }
