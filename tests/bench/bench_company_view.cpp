@@ -433,34 +433,41 @@ void BM_KeystrokeFreeText(benchmark::State& state) {
 // A condition typed into the value box of a filter row, one key at a time as a person types it
 // (each key a query of its own: `employees > 5`, `> 50`, `> 500`, `> 5000`), the list sorted by
 // name; measured per keystroke like the free text.
+struct TypedCondition {
+    const char* field;
+    FilterConditionRow::Operator op;
+    const char* text;
+};
+const TypedCondition typedConditions[] = {
+    {"employees", FilterConditionRow::Operator::Greater, "5000"},
+    {"name", FilterConditionRow::Operator::Contains, "bril"},
+    {"employees", FilterConditionRow::Operator::Less, "30"},
+    {"city", FilterConditionRow::Operator::Equal, "City123"},
+};
+
+// A fresh filter with one empty condition row of `t`'s field and operator, focused, list settled.
+FilterConditionRow* startCondition(App& app, const TypedCondition& t) {
+    FilterBar* bar = app.window->filterBar();
+    bar->clearAll();
+    waitFor([&] { return app.listSettled(); });
+    FilterConditionRow* row = bar->addCondition();
+    row->setCondition(QString::fromLatin1(t.field), t.op, QString());
+    row->valueEdit()->setFocus();
+    bar->applyNow();
+    waitFor([&] { return app.listSettled(); });
+    idle(150);
+    return row;
+}
+
 void BM_KeystrokeCondition(benchmark::State& state) {
     App& app = sharedApp();
     FilterBar* bar = app.window->filterBar();
     CompanyListModel* model = app.window->companyModel();
-    struct Typed {
-        const char* field;
-        FilterConditionRow::Operator op;
-        const char* text;
-    };
-    static const Typed typed[] = {
-        {"employees", FilterConditionRow::Operator::Greater, "5000"},
-        {"name", FilterConditionRow::Operator::Contains, "bril"},
-        {"employees", FilterConditionRow::Operator::Less, "30"},
-        {"city", FilterConditionRow::Operator::Equal, "City123"},
-    };
     Samples s;
     int i = 0;
     for (auto _ : state) {
-        const Typed& t = typed[i++ % std::size(typed)];
-        bar->clearAll();
-        waitFor([&] { return app.listSettled(); });
-        FilterConditionRow* row = bar->addCondition();
-        row->setCondition(QString::fromLatin1(t.field), t.op, QString());
-        QLineEdit* value = row->valueEdit();
-        value->setFocus();
-        bar->applyNow();
-        waitFor([&] { return app.listSettled(); });
-        idle(150);
+        const TypedCondition& t = typedConditions[i++ % std::size(typedConditions)];
+        QLineEdit* value = startCondition(app, t)->valueEdit();
         Samples one;
         for (const QChar c : QString::fromLatin1(t.text)) {
             QElapsedTimer timer;
@@ -493,29 +500,11 @@ void BM_KeystrokeCondition(benchmark::State& state) {
 void BM_TypingCondition(benchmark::State& state) {
     App& app = sharedApp();
     FilterBar* bar = app.window->filterBar();
-    struct Typed {
-        const char* field;
-        FilterConditionRow::Operator op;
-        const char* text;
-    };
-    static const Typed typed[] = {
-        {"employees", FilterConditionRow::Operator::Greater, "5000"},
-        {"name", FilterConditionRow::Operator::Contains, "bril"},
-        {"employees", FilterConditionRow::Operator::Less, "30"},
-        {"city", FilterConditionRow::Operator::Equal, "City123"},
-    };
     Samples s;
     int i = 0;
     for (auto _ : state) {
-        const Typed& t = typed[i++ % std::size(typed)];
-        bar->clearAll();
-        waitFor([&] { return app.listSettled(); });
-        FilterConditionRow* row = bar->addCondition();
-        row->setCondition(QString::fromLatin1(t.field), t.op, QString());
-        row->valueEdit()->setFocus();
-        bar->applyNow();
-        waitFor([&] { return app.listSettled(); });
-        idle(150);
+        const TypedCondition& t = typedConditions[i++ % std::size(typedConditions)];
+        FilterConditionRow* row = startCondition(app, t);
         Samples one;
         typeAtPaceAndMeasure(row->valueEdit(), QString::fromLatin1(t.text), 150, one);
         double sum = 0;
