@@ -1,9 +1,7 @@
 #include "core/query/StatementCancel.h"
 
 #include "core/query/QueryLogging.h"
-
-#include <QSqlDriver>
-#include <QVariant>
+#include "core/store/SqliteStatement.h"
 
 #include <sqlite3.h>
 
@@ -14,20 +12,11 @@ namespace {
 // Virtual-machine steps between two polls: ~10-50 us of work.
 constexpr int pollInterval = 1000;
 
-sqlite3* nativeHandle(const QSqlDatabase& db) {
-    if (!db.isOpen() || !db.driver())
-        return nullptr;
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(v.constData());
-}
-
 } // namespace
 
 StatementCancel::StatementCancel(const QSqlDatabase& db, std::function<bool()> shouldStop)
     : m_shouldStop(std::move(shouldStop)) {
-    sqlite3* handle = nativeHandle(db);
+    sqlite3* handle = SqliteStatement::handleOf(db);
     if (!handle) {
         qCWarning(lcQuery) << "cannot watch the statements of connection" << db.connectionName();
         return;

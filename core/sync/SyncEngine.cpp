@@ -249,8 +249,9 @@ bool SyncEngine::planInto(RunInfo& run, EngineConnection& connection, const Loca
     input.companyMapping = connection.companyMapping;
     input.contactMapping = connection.contactMapping;
     input.settings = connection.settings;
-    if (const auto known = m_journal->knownCrmIds(run.connectionId, RecordObject::Company))
-        input.knownCompanyIds = *known;
+    input.knownCompanyIds = [this, connectionId = run.connectionId] {
+        return m_journal->knownCrmIds(connectionId, RecordObject::Company).value_or(QHash<qint64, QString>());
+    };
 
     // The CRM's properties: fetched once here for the planner and the unique-id property.
     int schemaCalls = 0;

@@ -348,15 +348,20 @@ private:
     // usual. Costs nothing when search found every known company; listing is exact, so it is skipped.
     bool readKnownCompanies(const QList<int>& pending, const QStringList& properties,
                             QHash<QString, QList<CrmRecord>>& byKey) {
-        if (m_plan.lookup.companyMethod != LookupStats::CompanyMethod::Search ||
-            m_in.knownCompanyIds.isEmpty())
+        if (m_plan.lookup.companyMethod != LookupStats::CompanyMethod::Search || !m_in.knownCompanyIds)
             return true;
+        const bool anyMissed = std::any_of(pending.cbegin(), pending.cend(), [&](int index) {
+            return !byKey.contains(m_plan.companies.at(index).match.key);
+        });
+        if (!anyMissed)
+            return true;
+        const QHash<qint64, QString> known = m_in.knownCompanyIds();
         QSet<QString> missed; // keys search did not find
         QStringList ids;
         QSet<QString> asked;
         for (int index : pending) {
             const RecordPlan& r = m_plan.companies.at(index);
-            const QString id = m_in.knownCompanyIds.value(r.localId);
+            const QString id = known.value(r.localId);
             if (id.isEmpty() || byKey.contains(r.match.key) || asked.contains(id))
                 continue;
             missed.insert(r.match.key);

@@ -26,8 +26,9 @@ struct PlanInput {
     SyncSettings settings;
     // Local company id -> the CRM id an earlier run on this connection wrote it to
     // (RunJournal::knownCrmIds). Companies that search misses are read by these ids, because a
-    // search index lags behind writes: a company created a moment ago is not created twice.
-    QHash<qint64, QString> knownCompanyIds;
+    // search index lags behind writes: a company created a moment ago is not created twice. Asked
+    // for only when a search missed some company (it reads the journal).
+    std::function<QHash<qint64, QString>()> knownCompanyIds;
     // The CRM's properties when the caller already holds a fresh list (e.g. the mapping editor);
     // otherwise the planner fetches them (one call per object).
     std::optional<QList<CrmProperty>> companyProperties;
