@@ -206,6 +206,68 @@ bool finishedCleanly(const QSqlQuery& q, QString* error) {
     return false;
 }
 
+// A two-character word has no trigram of its own. In a value of 3+ characters each of its
+// occurrences begins a trigram (all but the last two positions) or ends one (all but the first), so
+// the index's hits of the trigrams that begin or end with the (case-folded) word hold every value
+// that contains it; shorter values holding it are the word itself. The trigrams are read from the
+// index's vocabulary (fts5vocab tables in the connection's temp schema: nothing is stored):
+// those beginning with the word as a range of terms, those ending with it as "x" + word for each
+// character x that begins a term (a skip scan: one seek per distinct character). Returns an FTS5
+// expression ORing them ("" when there is none), or nullopt when the vocabulary cannot be read.
+// Only for ASCII words: the index folds them as LIKE does.
+std::optional<QString> twoCharacterTrigrams(const QString& connectionName, const QString& word, QString* error) {
+    QSqlQuery q(connection(connectionName));
+    for (const char* vocabulary :
+         {"CREATE VIRTUAL TABLE IF NOT EXISTS temp.syncdesk_search_terms USING fts5vocab(main, "
+          "companies_search, 'row')",
+          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.syncdesk_search_instances USING fts5vocab(main, "
+          "companies_search, 'instance')"}) {
+        if (!run(q, QString::fromLatin1(vocabulary), {}, error))
+            return std::nullopt;
+    }
+    const QString folded = word.toLower(); // ASCII: what the index's case folding makes of it
+    QStringList terms;
+    // Trigrams that begin with the word: the terms from "xy" up to (not including) "xz".
+    const QString upTo = QString(folded.at(0)) + QChar(char16_t(folded.at(1).unicode() + 1));
+    if (!run(q,
+             QStringLiteral("SELECT term FROM temp.syncdesk_search_terms WHERE term >= ? AND term < ?"),
+             {folded, upTo}, error))
+        return std::nullopt;
+    while (q.next()) {
+        const QString term = q.value(0).toString();
+        if (term.startsWith(folded))
+            terms << term;
+    }
+    if (!finishedCleanly(q, error))
+        return std::nullopt;
+    // Trigrams that end with it: the characters that begin a term, each tried in front of the word.
+    if (!run(q,
+             QStringLiteral(
+                 "WITH RECURSIVE first(c) AS ("
+                 " SELECT (SELECT substr(term, 1, 1) FROM temp.syncdesk_search_instances LIMIT 1)"
+                 " UNION ALL"
+                 " SELECT (SELECT substr(term, 1, 1) FROM temp.syncdesk_search_instances"
+                 "         WHERE term >= char(unicode(first.c) + 1) LIMIT 1)"
+                 " FROM first WHERE first.c IS NOT NULL AND unicode(first.c) < 1114111)"
+                 " SELECT first.c || ? FROM first WHERE first.c IS NOT NULL AND EXISTS"
+                 " (SELECT 1 FROM temp.syncdesk_search_instances WHERE term = first.c || ?)"),
+             {folded, folded}, error))
+        return std::nullopt;
+    while (q.next()) {
+        const QString term = q.value(0).toString();
+        if (!terms.contains(term))
+            terms << term;
+    }
+    if (!finishedCleanly(q, error))
+        return std::nullopt;
+    if (terms.isEmpty())
+        return QString();
+    QStringList phrases;
+    for (const QString& term : std::as_const(terms))
+        phrases << ftsPhrase(term);
+    return u'(' + phrases.join(QLatin1String(" OR ")) + u')';
+}
+
 CompanyRow readRow(const QSqlQuery& q) {
     CompanyRow r;
     r.id = q.value(0).toLongLong();
@@ -260,7 +322,10 @@ QVariant CompanyRow::value(const QString& key) const {
 struct CompanyQuery::Compiled {
     FieldCatalog catalog;
     SqlFragment filter;         // empty: no filter
-    QString textMatch;          // search-index query for the words of 3+ characters; empty if none
+    QString textMatch;          // search-index query for the words of 3+ characters and the
+                                // two-character ASCII ones (their trigrams); empty if none
+    bool textHasNoHits = false; // a two-character word begins or ends no trigram at all
+    SqlFragment textShortValues; // ids of the values that are a two-character word (no trigram)
     SqlFragment shortWords;     // LIKE tests of the shorter words
     SqlFragment exactText;      // a per-row test of every word; empty: no free text
     SqlFragment sortKey;        // over `c`
@@ -345,20 +410,33 @@ std::optional<FilterError> CompanyQuery::prepare() {
         FilterCompiler compiler(compiled->catalog);
         // A rare text is looked up in the search index; a common one tested per row (the walk
         // along the sort order then meets matches early).
-        compiler.setTextIndexChooser([&](const QueryField& field, const QString& text) {
-            QSqlQuery q(connection(m_connectionName));
+        compiler.setTextIndexChooser([&](const QueryField& field, const QString& text) -> std::optional<QString> {
             QString probeError;
+            QString match;
+            if (text.size() >= 3) {
+                match = FilterCompiler::textIndexQuery(field, text);
+            } else {
+                const std::optional<QString> trigrams =
+                    twoCharacterTrigrams(m_connectionName, text, &probeError);
+                if (!trigrams)
+                    return std::nullopt; // the per-row test is right too
+                if (trigrams->isEmpty()) {
+                    compiled->indexedContains.insert(containsKey(field.key, text));
+                    return QString(); // only a value that is just the text can hold it
+                }
+                match = field.key + QLatin1String(" : ") + *trigrams;
+            }
+            QSqlQuery q(connection(m_connectionName));
             if (!run(q,
                      QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM companies_search WHERE "
                                     "companies_search MATCH ? LIMIT ?)"),
-                     {FilterCompiler::textIndexQuery(field, text), qint64(m_tuning.sparseTextLimit) + 1},
-                     &probeError) ||
+                     {match, qint64(m_tuning.sparseTextLimit) + 1}, &probeError) ||
                 !q.next())
-                return false; // the per-row test is right too
+                return std::nullopt;
             if (q.value(0).toLongLong() > m_tuning.sparseTextLimit)
-                return false;
+                return std::nullopt;
             compiled->indexedContains.insert(containsKey(field.key, text));
-            return true;
+            return match;
         });
         std::optional<SqlFragment> sql = compiler.compile(*m_filter, &e);
         if (!sql) {
@@ -399,6 +477,23 @@ std::optional<FilterError> CompanyQuery::prepare() {
         } else {
             appendAnd(compiled->shortWords, likeAnyColumn(word));
             appendAnd(compiled->exactText, likeAnyColumn(word));
+            if (word.size() != 2 || !isAscii(word))
+                continue; // one character: tested per row only
+            QString vocabularyError;
+            const std::optional<QString> trigrams = twoCharacterTrigrams(m_connectionName, word, &vocabularyError);
+            if (!trigrams)
+                continue; // the LIKE alone is right too
+            if (trigrams->isEmpty())
+                compiled->textHasNoHits = true;
+            else
+                phrases << *trigrams;
+            if (!compiled->textShortValues.isEmpty())
+                compiled->textShortValues.sql += QLatin1String(" UNION ALL ");
+            compiled->textShortValues +=
+                {QStringLiteral("SELECT id FROM companies WHERE name = ? COLLATE NOCASE UNION ALL SELECT id "
+                                "FROM companies WHERE website = ? COLLATE NOCASE UNION ALL SELECT id FROM "
+                                "companies WHERE domain = ? COLLATE NOCASE"),
+                 {word, word, word}};
         }
     }
     compiled->textMatch = phrases.join(QLatin1String(" AND "));
@@ -418,6 +513,8 @@ bool CompanyQuery::ensurePrepared(QString* error) {
 
 bool CompanyQuery::textIsSparse(QString* error) {
     Compiled& c = *m_compiled;
+    if (c.textHasNoHits)
+        return true; // only values that are a two-character word can match
     if (c.textMatch.isEmpty())
         return false;
     if (!c.sparseText) {
@@ -438,9 +535,20 @@ SqlFragment CompanyQuery::whereClause(bool useTextIndex) const {
     const Compiled& c = *m_compiled;
     SqlFragment where;
     appendAnd(where, c.filter);
-    if (useTextIndex && !c.textMatch.isEmpty()) {
-        appendAnd(where, {QString::fromLatin1(textIndexMatch), {c.textMatch}});
-        appendAnd(where, c.shortWords);
+    if (useTextIndex && (!c.textMatch.isEmpty() || c.textHasNoHits)) {
+        // The index's hits (and the values too short for a trigram) hold every match; the
+        // per-row tests of the short words keep exactly the matches (of every word when values too
+        // short for a trigram joined the hits: the index did not check those).
+        SqlFragment candidates{QStringLiteral("c.id IN ("), {}};
+        if (!c.textHasNoHits)
+            candidates += {QStringLiteral("SELECT rowid FROM companies_search WHERE companies_search MATCH ?"),
+                           {c.textMatch}};
+        if (!c.textHasNoHits && !c.textShortValues.isEmpty())
+            candidates.sql += QLatin1String(" UNION ALL ");
+        candidates += c.textShortValues;
+        candidates.sql += u')';
+        appendAnd(where, candidates);
+        appendAnd(where, c.textShortValues.isEmpty() ? c.shortWords : c.exactText);
     } else {
         appendAnd(where, c.exactText);
     }
@@ -534,8 +642,14 @@ std::optional<QList<CompanyRow>> CompanyQuery::page(qint64 offset, int limit, QS
     }
     // Matches are few within the first part of the sort order (or the page lies deeper than a walk
     // goes): fetch them through the filter's index and sort them, unless a walk showed that they
-    // are dense along the sort index, where reading along it finds the page soonest.
-    return plain(false, Plan::Plain, !c.denseInSortOrder.value_or(false));
+    // are dense along the sort index, where reading along it finds the page soonest. A free text
+    // the search index answers (however many hits) is fetched through it unless the filter has
+    // indexes of its own: its hits cost far less to read than every row (`lo ma`: 2,654 of
+    // 1,000,000 companies, from two dense words).
+    const bool dense = c.denseInSortOrder.value_or(false);
+    if (!dense && (!c.textMatch.isEmpty() || c.textHasNoHits) && !c.indexedFilter)
+        return plain(true, Plan::TextIndex, true);
+    return plain(false, Plan::Plain, !dense);
 }
 
 // The page read along the sort index, limited to its first `walkBudget` entries: the sort key of

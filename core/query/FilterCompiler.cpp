@@ -183,7 +183,7 @@ bool FilterCompiler::textIndexCanAnswer(const QueryField& field, FilterOperator 
         if (c.unicode() > 0x7f)
             return false;
     }
-    return text.size() >= 3;
+    return text.size() >= 2;
 }
 
 QString FilterCompiler::textIndexQuery(const QueryField& field, const QString& text) {
@@ -324,13 +324,27 @@ std::optional<SqlFragment> FilterCompiler::compileCondition(const FilterNode& no
                 text("(") + value + text(" = ") + bound(node.values.front().text) + text(" COLLATE NOCASE)");
             return op == FilterOperator::Equal ? eq : negated(eq);
         }
-        case FilterOperator::Contains:
-            if (m_textIndexChooser && textIndexCanAnswer(f, op, node.values.front().text) &&
-                m_textIndexChooser(f, node.values.front().text))
+        case FilterOperator::Contains: {
+            const QString& wanted = node.values.front().text;
+            const SqlFragment like =
+                text("(") + value + text(" LIKE ") + bound(containsPattern(wanted)) + text(" ESCAPE '\\')");
+            std::optional<QString> match;
+            if (m_textIndexChooser && textIndexCanAnswer(f, op, wanted))
+                match = m_textIndexChooser(f, wanted);
+            if (!match)
+                return like;
+            if (wanted.size() >= 3)
                 return text("c.id IN (SELECT rowid FROM companies_search WHERE companies_search MATCH ") +
-                       bound(textIndexQuery(f, node.values.front().text)) + text(")");
-            return text("(") + value + text(" LIKE ") + bound(containsPattern(node.values.front().text)) +
-                   text(" ESCAPE '\\')");
+                       bound(*match) + text(")");
+            // Two characters: the hits of the trigrams that begin or end with them, and the values
+            // that are just them (too short for a trigram), then the LIKE itself on those few rows.
+            SqlFragment candidates = text("(c.id IN (");
+            if (!match->isEmpty())
+                candidates += text("SELECT rowid FROM companies_search WHERE companies_search MATCH ") +
+                              bound(*match) + text(" UNION ALL ");
+            return candidates + text("SELECT id FROM companies WHERE ") + text(f.column()) + text(" = ") +
+                   bound(wanted) + text(" COLLATE NOCASE) AND ") + like + text(")");
+        }
         case FilterOperator::In: {
             SqlFragment list = text("(") + value + text(" COLLATE NOCASE IN (");
             for (size_t i = 0; i < node.values.size(); ++i)

@@ -36,14 +36,19 @@ public:
 
     std::optional<SqlFragment> compile(const FilterNode& filter, FilterError* error) const;
 
-    // `name|website|domain contains "text"` with an ASCII text of 3+ characters can be answered by
+    // `name|website|domain contains "text"` with an ASCII text of 2+ characters can be answered by
     // the trigram search index (migration 2) with the same matches as LIKE. When a chooser is set
-    // and returns true for such a condition, it is compiled as a lookup in that index instead of a
-    // per-row LIKE test (cheap when the text is rare, costly when most rows hold it).
-    using TextIndexChooser = std::function<bool(const QueryField& field, const QString& text)>;
+    // and returns a search-index query (FTS5 syntax) for such a condition, it is compiled as a lookup
+    // in that index instead of a per-row LIKE test (cheap when the text is rare, costly when most
+    // rows hold it); nullopt keeps the LIKE. For 3+ characters the query is textIndexQuery() and its
+    // hits are the matches. For 2 characters it names the trigrams that begin or end with them
+    // (CompanyQuery finds them in the index's vocabulary; empty: there are none): their hits, plus
+    // the values that are just those 2 characters, hold every match, and a LIKE on those keeps
+    // exactly the matches.
+    using TextIndexChooser = std::function<std::optional<QString>(const QueryField& field, const QString& text)>;
     void setTextIndexChooser(TextIndexChooser chooser) { m_textIndexChooser = std::move(chooser); }
     static bool textIndexCanAnswer(const QueryField& field, FilterOperator op, const QString& text);
-    // The search-index query (FTS5 syntax) for `field contains text`: name : "text".
+    // The search-index query (FTS5 syntax) for `field contains text` (3+ characters): name : "text".
     static QString textIndexQuery(const QueryField& field, const QString& text);
 
     // The ORDER BY expression for `field` (no direction), over `alias`.

@@ -209,6 +209,23 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 30000) {
 
 struct Samples {
     std::vector<double> ms;
+    std::vector<QString> what; // per sample (when known): the query that key asked for
+    void add(double v, const QString& label = {}) {
+        ms.push_back(v);
+        what.push_back(label);
+    }
+    void append(const Samples& other) {
+        for (size_t i = 0; i < other.ms.size(); ++i)
+            add(other.ms[i], i < other.what.size() ? other.what[i] : QString());
+    }
+    // The keys that took longer than `overMs` (stderr): which keystrokes make the p95.
+    void printSlow(const char* benchmarkName, double overMs = 100) const {
+        for (size_t i = 0; i < ms.size(); ++i) {
+            if (ms[i] > overMs)
+                std::fprintf(stderr, "slow key in %s: %.0f ms for [%s]\n", benchmarkName, ms[i],
+                             i < what.size() ? qPrintable(what[i]) : "");
+        }
+    }
     double percentile(double p) const {
         if (ms.empty())
             return 0;
@@ -217,7 +234,8 @@ struct Samples {
         const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
         return v[i];
     }
-    void report(benchmark::State& state) const {
+    void report(benchmark::State& state, const char* name = "the next benchmark") const {
+        printSlow(name);
         state.counters["median_ms"] = percentile(0.5);
         state.counters["p95_ms"] = percentile(0.95);
         state.counters["max_ms"] = percentile(1.0);
@@ -319,7 +337,7 @@ void typeAndMeasure(const QString& text, Samples& samples, benchmark::State* sta
         app.paint();
         QObject::disconnect(conn);
         const double ms = double(t.nsecsElapsed()) / 1e6;
-        samples.ms.push_back(ms);
+        samples.add(ms, edit->text());
         if (state)
             state->SetIterationTime(ms / 1000.0);
         // A person types a key every ~150 ms at most; let the count finish like it would.
@@ -373,7 +391,7 @@ void typeAtPaceAndMeasure(QLineEdit* edit, const QString& keys, int gapMs, Sampl
             for (size_t j = k; j < typed.size() && !found; ++j)
                 found = what == typed[j].query;
             if (found) {
-                samples.ms.push_back(at - typed[k].at);
+                samples.add(at - typed[k].at, typed[k].query);
                 break;
             }
         }
@@ -400,13 +418,12 @@ void BM_TypingFreeText(benchmark::State& state) {
         Samples one;
         typeAtPaceAndMeasure(edit, words.at(w++ % words.size()), 150, one);
         double sum = 0;
-        for (double ms : one.ms) {
-            s.ms.push_back(ms);
+        for (double ms : one.ms)
             sum += ms;
-        }
+        s.append(one);
         state.SetIterationTime(sum / 1000.0 / double(std::max<size_t>(1, one.ms.size())));
     }
-    s.report(state);
+    s.report(state, "typing/free_text");
 }
 
 void BM_KeystrokeFreeText(benchmark::State& state) {
@@ -420,14 +437,13 @@ void BM_KeystrokeFreeText(benchmark::State& state) {
         state.ResumeTiming();
         Samples one;
         typeAndMeasure(word, one, nullptr);
-        for (double ms : one.ms)
-            s.ms.push_back(ms);
+        s.append(one);
         double sum = 0;
         for (double ms : one.ms)
             sum += ms;
         state.SetIterationTime(sum / 1000.0 / double(one.ms.size()));
     }
-    s.report(state);
+    s.report(state, "keystroke/free_text");
 }
 
 // A condition typed into the value box of a filter row, one key at a time as a person types it
@@ -481,19 +497,19 @@ void BM_KeystrokeCondition(benchmark::State& state) {
             }
             app.paint();
             QObject::disconnect(conn);
-            one.ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+            one.add(double(timer.nsecsElapsed()) / 1e6,
+                    describe(QString(), app.window->filterBar()->filter()));
             idle(150); // a person types a key every ~150 ms at most
         }
         double sum = 0;
-        for (double ms : one.ms) {
-            s.ms.push_back(ms);
+        for (double ms : one.ms)
             sum += ms;
-        }
+        s.append(one);
         state.SetIterationTime(sum / 1000.0 / double(one.ms.size()));
     }
     bar->clearAll();
     waitFor([&] { return app.listSettled(); });
-    s.report(state);
+    s.report(state, "keystroke/condition");
 }
 
 // Conditions typed at 150 ms a key (the conditions of BM_KeystrokeCondition).
@@ -508,15 +524,14 @@ void BM_TypingCondition(benchmark::State& state) {
         Samples one;
         typeAtPaceAndMeasure(row->valueEdit(), QString::fromLatin1(t.text), 150, one);
         double sum = 0;
-        for (double ms : one.ms) {
-            s.ms.push_back(ms);
+        for (double ms : one.ms)
             sum += ms;
-        }
+        s.append(one);
         state.SetIterationTime(sum / 1000.0 / double(std::max<size_t>(1, one.ms.size())));
     }
     bar->clearAll();
     waitFor([&] { return app.listSettled(); });
-    s.report(state);
+    s.report(state, "typing/condition");
 }
 
 bool visibleRowsLoaded(App& app) {
