@@ -126,9 +126,10 @@ private:
     struct Compiled;
 
     bool ensurePrepared(QString* error);
+    void lookUpTwoCharacterWords();
     bool textIsSparse(QString* error);
     std::optional<bool> walkIsLikely(qint64 rowsNeeded, QString* error);
-    std::optional<QList<CompanyRow>> walkPage(qint64 offset, int limit, QString* error);
+    std::optional<QList<CompanyRow>> walkPage(qint64 offset, int limit, int budget, QString* error);
     SqlFragment whereClause(bool useTextIndex) const;
     QString orderByClause(bool sortMatches) const;
     std::optional<QList<CompanyRow>> fetchRows(const QString& sql, const QVariantList& binds,

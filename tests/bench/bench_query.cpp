@@ -359,6 +359,13 @@ void registerBenchmarks() {
     page("page/free_text_keystroke_1: a", QString(), QStringLiteral("a"), 0, name);
     page("page/free_text_keystroke_2: ac", QString(), QStringLiteral("ac"), 0, name);
     page("page/free_text_dense: com", QString(), QStringLiteral("com"), 0, name);
+    // Two-character words (no trigram of their own): held by no company, by 0.6 %, by 5 %, and two
+    // common ones that few companies hold together.
+    page("page/free_text_two_chars_none: br", QString(), QStringLiteral("br"), 0, name);
+    page("page/free_text_two_chars_rare: xk", QString(), QStringLiteral("xk"), 0, name);
+    page("page/free_text_two_chars_common: lo", QString(), QStringLiteral("lo"), 0, name);
+    page("page/free_text_two_common_words: lo ma", QString(), QStringLiteral("lo ma"), 0, name);
+    page("page/free_text_short_words: lo m", QString(), QStringLiteral("lo m"), 0, name);
     page("page/free_text_and_filter: acm + UK filter", uk, QStringLiteral("acm"), 0, name);
     page("page/deep: offset 500000, by name", QString(), QString(), 500000, name);
     page("page/deep_filtered: UK filter, offset 20000", uk, QString(), 20000, name);
@@ -394,6 +401,9 @@ void registerBenchmarks() {
         {"city = City042", "name"},
         {"name contains acm", "name"},
         {"name contains ba", "name"},
+        {"name contains br", "name"},
+        {"name contains xk", "name"},
+        {"domain contains ub", "employees"},
         {"website contains com", "name"},
         {"domain contains \"zo.de\"", "employees"},
         {"description contains ba", "name"},
