@@ -424,6 +424,22 @@ std::optional<FilterError> CompanyQuery::prepare() {
             if (text.size() >= 3) {
                 match = FilterCompiler::textIndexQuery(field, text);
             } else {
+                // Two characters: a sample of the first rows first (~1 ms). When the text is more
+                // common there than the index's limit allows, the LIKE wins (the walk meets it early)
+                // and the look-up and count (~20 ms for `ba`) are not worth asking. Either plan
+                // gives the same rows; the sample only picks the cheaper one.
+                const int sample = qMax(1, m_tuning.sampleRows);
+                QSqlQuery s(connection(m_connectionName));
+                if (!run(s,
+                         QLatin1String("SELECT (SELECT count(*) FROM (SELECT ") + field.column() +
+                             QLatin1String(" AS v FROM companies LIMIT ?) WHERE v LIKE ? ESCAPE '\\'),"
+                                           " (SELECT max(id) FROM companies)"),
+                         {sample, FilterCompiler::containsPattern(text)}, &probeError) ||
+                    !s.next())
+                    return std::nullopt;
+                const qint64 sampled = s.value(0).toLongLong(), companies = s.value(1).toLongLong();
+                if (sampled * qMax<qint64>(companies, sample) > qint64(m_tuning.sparseTextLimit) * sample)
+                    return std::nullopt;
                 const std::optional<QString> trigrams =
                     twoCharacterTrigrams(m_connectionName, text, &probeError);
                 if (!trigrams)

@@ -68,6 +68,7 @@ public:
     struct Tuning {
         int walkBudget = 10000;      // rows of the sort index a page query walks before giving up
         int sparseTextLimit = 20000; // at most this many search-index hits: drive the query from the index
+        int sampleRows = 2000;       // rows sampled to judge whether a two-character `contains` is common
     };
 
     // How the last page() was answered (for tests and diagnostics).

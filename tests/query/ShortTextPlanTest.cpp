@@ -262,6 +262,7 @@ TEST_F(ShortTextPlanTest, RareTwoCharacterTextIsLookedUpNotScanned) {
             CompanyQuery q(ws.connectionName());
             CompanyQuery::Tuning tuning;
             tuning.walkBudget = 1000; // of 22,000 rows, as 10,000 of 1,000,000 are
+            tuning.sampleRows = 200;
             q.setTuning(tuning);
             q.setSearchText(text);
             ASSERT_FALSE(q.setFilterExpression(expression).has_value());
