@@ -32,7 +32,6 @@ struct HttpClient::Private {
     const CancelFlag* cancel = nullptr;
     std::map<int, HttpObserver> observers;
     int nextObserverId = 1;
-    quint64 nextRequestId = 1;
 
     QNetworkAccessManager& network();
     HttpResponse perform(const HttpRequest& request);
@@ -257,6 +256,7 @@ void HttpClient::Private::notify(const HttpExchange& e) const {
     }
 }
 
+
 HttpClient::HttpClient()
     : HttpClient(Dependencies{}) {}
 
@@ -272,6 +272,8 @@ HttpClient::HttpClient(Dependencies dependencies, HttpClientSettings settings)
         d->deps.policy = std::make_shared<HttpPolicy>();
     if (!d->deps.redactor)
         d->deps.redactor = Redactor::shared();
+    if (!d->deps.requestIds)
+        d->deps.requestIds = std::make_shared<std::atomic<quint64>>(1);
 }
 
 HttpClient::~HttpClient() = default;
@@ -308,13 +310,30 @@ const HttpPolicy& HttpClient::policy() const {
 RateLimiter* HttpClient::limiter() const {
     return d->deps.limiter.get();
 }
+const CancelFlag* HttpClient::cancelFlag() const {
+    return d->cancel;
+}
+
+HttpClient::Dependencies HttpClient::dependenciesForCopy() const {
+    Dependencies copy = d->deps;
+    copy.network = nullptr;
+    return copy;
+}
+
+void HttpClient::notifyObservers(const HttpExchange& exchange) const {
+    for (const auto& [id, observer] : d->observers) {
+        Q_UNUSED(id);
+        if (observer)
+            observer(exchange);
+    }
+}
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
     Clock& clock = *d->deps.clock;
     RateLimiter* limiter = d->deps.limiter.get();
     const HttpPolicy& policy = *d->deps.policy;
     const RetryPolicy& retry = d->settings.retry;
-    const quint64 id = d->nextRequestId++;
+    const quint64 id = d->deps.requestIds->fetch_add(1);
     const qint64 start = clock.nowMs();
 
     HttpResponse last;
@@ -349,11 +368,17 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
                 return finish(HttpOutcome::LimitReached,
                               tr("the daily API limit of this connection is used up"));
             }
+            const qint64 queuedAt = clock.nowMs();
+            // First the endpoint class's own limit, holding no connection-wide slot (other
+            // threads of this connection may send meanwhile), then a slot in every bucket.
+            const qint64 classWait = limiter->classSlot(request.endpointClass, queuedAt) - queuedAt;
+            if (classWait > 0 && !clock.sleep(classWait, d->cancel))
+                return cancelled();
             const qint64 now = clock.nowMs();
             const qint64 slot = limiter->reserve(request.endpointClass, now);
-            queuedMs = slot - now;
-            if (queuedMs > 0 && !clock.sleep(queuedMs, d->cancel))
+            if (slot > now && !clock.sleep(slot - now, d->cancel))
                 return cancelled();
+            queuedMs = clock.nowMs() - queuedAt;
         }
         if (isCancelled(d->cancel))
             return cancelled();

@@ -123,6 +123,16 @@ qint64 RateLimiter::nextSlot(const QString& endpointClass, qint64 nowMs) const {
     return earliest(bucketsFor(endpointClass), nowMs);
 }
 
+qint64 RateLimiter::classSlot(const QString& endpointClass, qint64 nowMs) const {
+    QMutexLocker lock(&m_mutex);
+    if (endpointClass.isEmpty())
+        return nowMs;
+    const auto it = m_buckets.constFind(endpointClass);
+    if (it == m_buckets.cend() || !it->rule.isLimited())
+        return nowMs;
+    return earliestIn(*it, nowMs);
+}
+
 qint64 RateLimiter::reserve(const QString& endpointClass, qint64 nowMs) {
     QMutexLocker lock(&m_mutex);
     const QStringList names = bucketsFor(endpointClass);

@@ -69,6 +69,12 @@ public:
     qint64 reserve(const QString& endpointClass, qint64 nowMs);
     // The time reserve() would return, without reserving.
     qint64 nextSlot(const QString& endpointClass, qint64 nowMs) const;
+    // When the endpoint class's OWN bucket (not the connection-wide one, nor other reservations)
+    // would let a request go; nowMs for "" or a class without a limit. HttpClient waits for it
+    // before reserve(), so that a request held back by its class's limit (a search waiting for the
+    // search limit) holds no connection-wide slot meanwhile and requests of other classes on other
+    // threads can use the time.
+    qint64 classSlot(const QString& endpointClass, qint64 nowMs) const;
 
     // The server rejected a request (429): hold the bucket(s) until nowMs + waitMs, or one full
     // window when waitMs < 0. Returns the time the hold ends.

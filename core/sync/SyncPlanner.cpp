@@ -2,6 +2,7 @@
 
 #include "core/domain/EmailAddress.h"
 #include "core/mapping/MappingValidator.h"
+#include "core/sync/ConnectorLanes.h"
 #include "core/sync/RecordDiff.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcSyncPlan, "syncdesk.sync.plan", QtInfoMsg)
 
@@ -217,6 +219,7 @@ private:
             m_plan.companies.append(r);
         }
 
+        startEmailPrefetch();
         QStringList lookupProperties =
             withExtra(mapping.targetProperties(), {m_facts.domainProperty, m_facts.nameProperty});
         QHash<QString, QList<CrmRecord>> byKey;
@@ -511,8 +514,7 @@ private:
             return;
 
         // Look the e-mails up.
-        const QStringList lookupProperties = withExtra(
-            m_in.contactMapping.targetProperties(), {m_facts.emailProperty, m_facts.contactCompanyProperty});
+        const QStringList lookupProperties = contactLookupProperties();
         QHash<QString, QList<CrmRecord>> byEmail;
         const QSet<QString> wanted(emails.begin(), emails.end());
         QSet<QString> seen;
@@ -523,7 +525,13 @@ private:
                 byEmail[key].append(record);
             }
         };
-        for (const QStringList& chunk : m_connector.emailLookupChunks(emails, lookupProperties)) {
+        QStringList notPrefetched = emails;
+        if (m_prefetch) {
+            if (!takePrefetch(take))
+                return;
+            notPrefetched.removeIf([&](const QString& e) { return m_prefetch->emails.contains(e); });
+        }
+        for (const QStringList& chunk : m_connector.emailLookupChunks(notPrefetched, lookupProperties)) {
             const auto call = [&](const QString& cursor) {
                 return m_connector.findContactsByEmail(chunk, lookupProperties, cursor);
             };
@@ -577,6 +585,101 @@ private:
         }
     }
 
+    QStringList contactLookupProperties() const {
+        return withExtra(m_in.contactMapping.targetProperties(),
+                         {m_facts.emailProperty, m_facts.contactCompanyProperty});
+    }
+
+    // ---- E-mail lookups while the companies are looked up -------------------------------------
+    // The contacts' e-mail reads do not depend on the company lookup, and a search limit (HubSpot:
+    // 5 searches a second) leaves most of the connection's rate unused while the companies are
+    // searched. So, with ConnectorLanes, the e-mails are read on other threads meanwhile, within
+    // the same rate limiter. Which contacts will be synced is only known after the company lookup:
+    // this reads the e-mails of every contact that can still be synced (valid e-mail, its company
+    // in the selection with a key and not a duplicate), a superset only by the contacts of
+    // companies that turn out ambiguous. Not done with "update only" companies, where new companies
+    // (and so their contacts) are skipped.
+    struct Prefetch {
+        struct Chunk {
+            QList<CrmRecord> records;
+            std::optional<CrmError> error;
+            int calls = 0;
+        };
+        std::unique_ptr<ConnectorLanes> lanes;
+        QSet<QString> emails; // read (or being read)
+        QList<std::shared_ptr<Chunk>> chunks;
+    };
+
+    void startEmailPrefetch() {
+        if (m_in.contacts.isEmpty() || m_in.settings.contactMode == ContactSyncMode::Disabled ||
+            m_in.settings.companyMode != CompanySyncMode::CreateAndUpdate || m_facts.requestsInFlight < 2)
+            return;
+        QSet<qint64> mayBeSynced;
+        for (const RecordPlan& c : std::as_const(m_plan.companies)) {
+            if (c.action != PlanAction::NoKey && c.action != PlanAction::Duplicate)
+                mayBeSynced.insert(c.localId);
+        }
+        QStringList emails;
+        QSet<QString> seen;
+        for (const LocalRecord& c : m_in.contacts) {
+            if (c.companyId != 0 && !mayBeSynced.contains(c.companyId))
+                continue;
+            const EmailResult email = EmailAddress::normalize(c.value(contactEmailFieldKey()));
+            if (!email.isEmpty() && email.valid && !seen.contains(email.key)) {
+                seen.insert(email.key);
+                emails.append(email.key);
+            }
+        }
+        if (emails.isEmpty())
+            return;
+        auto lanes = std::make_unique<ConnectorLanes>(m_connector, m_facts.requestsInFlight);
+        if (!lanes->available())
+            return;
+        m_prefetch = std::make_unique<Prefetch>();
+        m_prefetch->lanes = std::move(lanes);
+        m_prefetch->emails = seen;
+        const QStringList properties = contactLookupProperties();
+        for (const QStringList& chunk : m_connector.emailLookupChunks(emails, properties)) {
+            auto out = std::make_shared<Prefetch::Chunk>();
+            m_prefetch->chunks.append(out);
+            m_prefetch->lanes->submit([chunk, properties, out](CrmConnector& crm) {
+                QString cursor;
+                do {
+                    CrmResult<CrmPage> page = crm.findContactsByEmail(chunk, properties, cursor);
+                    ++out->calls;
+                    if (!page.ok()) {
+                        out->error = page.error();
+                        return;
+                    }
+                    out->records += page.value().records;
+                    cursor = page.value().nextCursor;
+                } while (!cursor.isEmpty());
+            });
+        }
+        qCDebug(lcSyncPlan) << "reading" << emails.size() << "e-mails in" << m_prefetch->chunks.size()
+                            << "requests beside the company lookup";
+    }
+
+    // Hands the prefetched contacts to `take`, in request order; false (and the plan's error) when a
+    // read failed.
+    template <typename Take> bool takePrefetch(Take take) {
+        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks)) {
+            m_prefetch->lanes->take();
+            m_plan.lookup.contactLookupCalls += chunk->calls;
+            if (m_planner.m_progress)
+                m_planner.m_progress({PlanProgress::Stage::Contacts, m_plan.lookup.total()});
+            if (chunk->error) {
+                m_plan.error = *chunk->error;
+                qCWarning(lcSyncPlan) << "lookup failed:" << crmErrorKindName(chunk->error->kind)
+                                      << chunk->error->httpStatus << chunk->error->code;
+                return false;
+            }
+            for (const CrmRecord& r : std::as_const(chunk->records))
+                take(r);
+        }
+        return true;
+    }
+
     bool readAssociations(const QList<int>& indices) {
         if (indices.isEmpty())
             return true;
@@ -613,6 +716,7 @@ private:
     const PlanInput& m_in;
     SyncPlan& m_plan;
     QHash<QString, QString> m_labels; // "company:website" -> "Website"
+    std::unique_ptr<Prefetch> m_prefetch;
 };
 
 SyncPlanner::SyncPlanner(CrmConnector& connector)

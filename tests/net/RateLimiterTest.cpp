@@ -121,6 +121,26 @@ TEST(RateLimiter, EndpointClassHasItsOwnLimitAndCountsTowardTheConnection) {
     EXPECT_LE(maxInAnyWindow(all, 10000), 100);
 }
 
+// HttpClient waits for classSlot() before it reserves: a search held back by the search limit then
+// holds no connection-wide slot, and the connection's other requests go meanwhile.
+TEST(RateLimiter, ClassSlotIsTheEndpointClassesOwnLimitOnly) {
+    RateLimiter limiter;
+    limiter.setRule({}, RateLimitRule{100, 10000});
+    limiter.setRule(u"search"_s, RateLimitRule{5, 1000, true});
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(limiter.reserve(u"search"_s, 0), 0);
+    const qint64 window = 1000 + limiter.settings().marginMs;
+    EXPECT_EQ(limiter.classSlot(u"search"_s, 0), window);
+    EXPECT_EQ(limiter.classSlot(u"search"_s, 400), window);
+    EXPECT_EQ(limiter.classSlot({}, 400), 400) << "no class: nothing of its own to wait for";
+    EXPECT_EQ(limiter.classSlot(u"unknown"_s, 400), 400);
+    // While the search waits without a reservation, other requests are not held back...
+    EXPECT_EQ(limiter.reserve({}, 400), 400);
+    // ...as they would be behind a search reserved ahead of time (reservations never go back).
+    EXPECT_EQ(limiter.reserve(u"search"_s, 400), window);
+    EXPECT_EQ(limiter.reserve({}, 500), window);
+}
+
 TEST(RateLimiter, SearchAloneUsesAtLeast90PercentOfItsLimit) {
     RateLimiter limiter;
     limiter.setRule(u"search"_s, RateLimitRule{5, 1000, false});
