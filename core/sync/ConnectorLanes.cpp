@@ -99,6 +99,11 @@ ConnectorLanes::~ConnectorLanes() {
     }
 }
 
+bool ConnectorLanes::oldestFinished() const {
+    QMutexLocker lock(&m_shared->mutex);
+    return pending() > 0 && m_shared->finished.contains(m_taken);
+}
+
 void ConnectorLanes::submit(Call call) {
     Q_ASSERT(available());
     QMutexLocker lock(&m_shared->mutex);

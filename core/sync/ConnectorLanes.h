@@ -41,6 +41,9 @@ public:
     // Calls submitted and not taken yet.
     int pending() const { return m_submitted - m_taken; }
 
+    // Whether the oldest call not taken yet has finished (take() would not wait).
+    bool oldestFinished() const;
+
     void submit(Call call);
     // Waits for the oldest call not taken yet (precondition: pending() > 0).
     void take();

@@ -91,6 +91,7 @@ public:
             return;
         if (!m_in.contacts.isEmpty())
             planContacts(contactProperties);
+        finishPrefetch();
         qCDebug(lcSyncPlan) << "planned" << m_plan.companies.size() << "companies," << m_plan.contacts.size()
                             << "contacts with" << m_plan.lookup.total() << "CRM calls";
     }
@@ -113,6 +114,7 @@ private:
             m_plan.error = e;
             return std::nullopt;
         }
+        pollPrefetch();
         CrmResult<T> result = call();
         ++counter;
         if (m_planner.m_progress)
@@ -599,15 +601,23 @@ private:
     // in the selection with a key and not a duplicate), a superset only by the contacts of
     // companies that turn out ambiguous. Not done with "update only" companies, where new companies
     // (and so their contacts) are skipped.
+    // As soon as every e-mail has been read, the associations of the contacts found are read
+    // too (Associations style), also a superset: by the contacts whose company turns out new.
     struct Prefetch {
         struct Chunk {
             QList<CrmRecord> records;
+            QHash<QString, QStringList> associations;
             std::optional<CrmError> error;
             int calls = 0;
         };
         std::unique_ptr<ConnectorLanes> lanes;
         QSet<QString> emails; // read (or being read)
         QList<std::shared_ptr<Chunk>> chunks;
+        qsizetype taken = 0;              // e-mail chunks taken from the lanes
+        QSet<QString> associationIds;     // contacts whose associations are read (or being read)
+        QList<std::shared_ptr<Chunk>> associationChunks;
+        bool associationsStarted = false;
+        bool emailsAccounted = false;
     };
 
     void startEmailPrefetch() {
@@ -660,27 +670,112 @@ private:
                             << "requests beside the company lookup";
     }
 
+    // Between two company lookups: takes the e-mail reads that have finished, and once all have,
+    // starts the association reads.
+    void pollPrefetch() {
+        if (!m_prefetch || m_prefetch->associationsStarted)
+            return;
+        while (m_prefetch->taken < m_prefetch->chunks.size() && m_prefetch->lanes->oldestFinished()) {
+            m_prefetch->lanes->take();
+            ++m_prefetch->taken;
+        }
+        if (m_prefetch->taken == m_prefetch->chunks.size())
+            startAssociationPrefetch();
+    }
+
+    void startAssociationPrefetch() {
+        m_prefetch->associationsStarted = true;
+        if (m_facts.associationStyle != AssociationStyle::Associations)
+            return;
+        QStringList ids;
+        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks)) {
+            if (chunk->error)
+                return;
+            for (const CrmRecord& r : std::as_const(chunk->records)) {
+                if (!m_prefetch->associationIds.contains(r.id)) {
+                    m_prefetch->associationIds.insert(r.id);
+                    ids.append(r.id);
+                }
+            }
+        }
+        const int batch = m_facts.maxAssociationReadBatch > 0 ? m_facts.maxAssociationReadBatch : int(ids.size());
+        for (qsizetype from = 0; from < ids.size(); from += batch) {
+            auto out = std::make_shared<Prefetch::Chunk>();
+            m_prefetch->associationChunks.append(out);
+            m_prefetch->lanes->submit([chunk = ids.mid(from, batch), out](CrmConnector& crm) {
+                CrmResult<QHash<QString, QStringList>> read = crm.readCompanyAssociations(chunk);
+                ++out->calls;
+                if (read.ok())
+                    out->associations = read.value();
+                else
+                    out->error = read.error();
+            });
+        }
+    }
+
+    // Counts a prefetched chunk's calls; false (and the plan's error) when its read failed.
+    bool account(const Prefetch::Chunk& chunk, int& counter) {
+        counter += chunk.calls;
+        if (m_planner.m_progress)
+            m_planner.m_progress({PlanProgress::Stage::Contacts, m_plan.lookup.total()});
+        if (!chunk.error)
+            return true;
+        m_plan.error = *chunk.error;
+        qCWarning(lcSyncPlan) << "lookup failed:" << crmErrorKindName(chunk.error->kind)
+                              << chunk.error->httpStatus << chunk.error->code;
+        return false;
+    }
+
     // Hands the prefetched contacts to `take`, in request order; false (and the plan's error) when a
     // read failed.
     template <typename Take> bool takePrefetch(Take take) {
-        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks)) {
+        for (; m_prefetch->taken < m_prefetch->chunks.size(); ++m_prefetch->taken)
             m_prefetch->lanes->take();
-            m_plan.lookup.contactLookupCalls += chunk->calls;
-            if (m_planner.m_progress)
-                m_planner.m_progress({PlanProgress::Stage::Contacts, m_plan.lookup.total()});
-            if (chunk->error) {
-                m_plan.error = *chunk->error;
-                qCWarning(lcSyncPlan) << "lookup failed:" << crmErrorKindName(chunk->error->kind)
-                                      << chunk->error->httpStatus << chunk->error->code;
+        m_prefetch->emailsAccounted = true;
+        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks)) {
+            if (!account(*chunk, m_plan.lookup.contactLookupCalls))
                 return false;
-            }
             for (const CrmRecord& r : std::as_const(chunk->records))
                 take(r);
+        }
+        if (!m_prefetch->associationsStarted)
+            startAssociationPrefetch();
+        return true;
+    }
+
+    // Counts the prefetched reads the plan did not need (every call is counted).
+    void finishPrefetch() {
+        if (!m_prefetch)
+            return;
+        if (!m_prefetch->emailsAccounted) {
+            for (; m_prefetch->taken < m_prefetch->chunks.size(); ++m_prefetch->taken)
+                m_prefetch->lanes->take();
+            for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks))
+                m_plan.lookup.contactLookupCalls += chunk->calls;
+        }
+        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->associationChunks)) {
+            m_prefetch->lanes->take();
+            m_plan.lookup.associationReadCalls += chunk->calls;
+        }
+        m_prefetch.reset();
+    }
+
+    // The prefetched associations (all of them: they are read in any case); false on an error.
+    bool takeAssociationPrefetch(QHash<QString, QStringList>& associated) {
+        while (!m_prefetch->associationChunks.isEmpty()) {
+            const std::shared_ptr<Prefetch::Chunk> chunk = m_prefetch->associationChunks.takeFirst();
+            m_prefetch->lanes->take();
+            if (!account(*chunk, m_plan.lookup.associationReadCalls))
+                return false;
+            associated.insert(chunk->associations);
         }
         return true;
     }
 
     bool readAssociations(const QList<int>& indices) {
+        QHash<QString, QStringList> associated;
+        if (m_prefetch && !takeAssociationPrefetch(associated))
+            return false;
         if (indices.isEmpty())
             return true;
         QStringList ids;
@@ -689,7 +784,8 @@ private:
             if (!ids.contains(id))
                 ids.append(id);
         }
-        QHash<QString, QStringList> associated;
+        if (m_prefetch)
+            ids.removeIf([&](const QString& id) { return m_prefetch->associationIds.contains(id); });
         const int batch =
             m_facts.maxAssociationReadBatch > 0 ? m_facts.maxAssociationReadBatch : int(ids.size());
         for (int from = 0; from < ids.size(); from += batch) {
