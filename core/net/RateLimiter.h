@@ -44,6 +44,12 @@ struct RateLimitObservation {
 // the same account), taken from the latest Remaining header and held for one window.
 // Reservations never go back in time (each is >= the previous one), so the log stays sorted and
 // the bound holds for every window, also with several threads.
+// Share of an active endpoint class: while a class with its own limit that also counts
+// connection-wide (HubSpot's searches) has sent within its own window, requests WITHOUT such a
+// class may use only allowed - share of the connection-wide window, where share is what the class
+// could send in that window at its own limit (HubSpot: 95 - 47 = 48 of 95 per 10 s). Otherwise
+// fast requests on other threads (e-mail reads) would use up the window while a slow search is on
+// the wire, and the searches would finish last, alone, at their own limit.
 // Thread-safe. Time is passed in by the caller (Clock::nowMs()), which keeps the limiter pure.
 class RateLimiter {
 public:
@@ -69,11 +75,12 @@ public:
     qint64 reserve(const QString& endpointClass, qint64 nowMs);
     // The time reserve() would return, without reserving.
     qint64 nextSlot(const QString& endpointClass, qint64 nowMs) const;
-    // When the endpoint class's OWN bucket (not the connection-wide one, nor other reservations)
-    // would let a request go; nowMs for "" or a class without a limit. HttpClient waits for it
-    // before reserve(), so that a request held back by its class's limit (a search waiting for the
-    // search limit) holds no connection-wide slot meanwhile and requests of other classes on other
-    // threads can use the time.
+    // When the request's OWN limit would let it go, ignoring other reservations: for a class with a
+    // limit of its own, that bucket; for any other request, the share active classes leave it (see
+    // above). HttpClient waits for it before reserve(), so that a request held back by its own
+    // limit (a search waiting for the search limit, a read leaving the searches their share) holds
+    // no connection-wide slot meanwhile, and the connection's other requests on other threads can
+    // use the time.
     qint64 classSlot(const QString& endpointClass, qint64 nowMs) const;
 
     // The server rejected a request (429): hold the bucket(s) until nowMs + waitMs, or one full
@@ -97,6 +104,7 @@ private:
     struct Bucket {
         RateLimitRule rule;
         std::deque<qint64> sends; // reserved send times, ascending
+        std::deque<qint64> unclassed; // connection-wide bucket: those of requests without an own limit
         int external = 0;
         qint64 externalUntil = 0;
         qint64 heldUntil = 0;
@@ -105,6 +113,10 @@ private:
     QStringList bucketsFor(const QString& endpointClass) const;  // callers hold the lock
     QString rejectionBucket(const QString& endpointClass) const; // callers hold the lock
     qint64 earliest(const QStringList& buckets, qint64 nowMs) const;
+    bool hasOwnLimit(const QStringList& buckets) const;
+    std::optional<qint64> activeUntil(const QString& name, const Bucket& bucket, qint64 t) const;
+    int activeShare(const Bucket& connection, qint64 t) const; // callers hold the lock
+    qint64 shareSlot(const Bucket& connection, qint64 t) const;  // callers hold the lock
     qint64 earliestIn(const Bucket& bucket, qint64 t) const;
     int allowedIn(const Bucket& bucket, qint64 t) const;
     qint64 window(const Bucket& bucket) const;

@@ -27,7 +27,7 @@ struct ConnectorLanes::Shared {
 ConnectorLanes::ConnectorLanes(CrmConnector& prototype, int lanes)
     : m_prototype(prototype)
     , m_shared(std::make_shared<Shared>()) {
-    if (lanes < 2)
+    if (lanes < 1)
         return;
     for (int i = 0; i < lanes; ++i) {
         // The exchanges of the running call, collected on the lane's thread.
@@ -70,15 +70,6 @@ ConnectorLanes::ConnectorLanes(CrmConnector& prototype, int lanes)
         };
         m_threads.emplace_back(QThread::create(std::move(run)));
         m_threads.back()->start();
-    }
-    if (m_threads.size() == 1) { // one lane alone overlaps nothing
-        {
-            QMutexLocker lock(&m_shared->mutex);
-            m_shared->quit = true;
-            m_shared->wake.wakeAll();
-        }
-        m_threads.front()->wait();
-        m_threads.clear();
     }
 }
 

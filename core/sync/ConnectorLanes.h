@@ -28,8 +28,9 @@ class ConnectorLanes {
 public:
     using Call = std::function<void(CrmConnector&)>;
 
-    // Up to `lanes` threads; none when lanes < 2 or the connector cannot be cloned: the caller
-    // then calls the prototype itself, one request at a time (available() is false).
+    // Up to `lanes` threads (the caller's own requests on the prototype come on top); none when
+    // the connector cannot be cloned: the caller then calls the prototype itself, one request at a
+    // time (available() is false).
     ConnectorLanes(CrmConnector& prototype, int lanes);
     // Drops the calls no lane has started, waits for the ones in flight, ends the threads.
     ~ConnectorLanes();

@@ -137,8 +137,10 @@ TEST_F(ConnectorLanesTest, AConnectorThatCannotBeClonedGetsNoLanes) {
     ConnectorLanes lanes(fake, 3);
     EXPECT_FALSE(lanes.available());
     EXPECT_EQ(lanes.lanes(), 0);
+    ConnectorLanes none(*m_connector, 0);
+    EXPECT_FALSE(none.available());
     ConnectorLanes one(*m_connector, 1);
-    EXPECT_FALSE(one.available()) << "one lane alone overlaps nothing";
+    EXPECT_TRUE(one.available()) << "one lane beside the caller's own requests";
 }
 
 } // namespace
