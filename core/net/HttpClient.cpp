@@ -368,16 +368,22 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
                 return finish(HttpOutcome::LimitReached,
                               tr("the daily API limit of this connection is used up"));
             }
+            // Wait for the request's own limit (its endpoint class, or the share active classes
+            // leave it), then for a free slot in every bucket, and take it then: nothing is
+            // reserved ahead of time, so other threads of this connection whose limits let them go
+            // earlier are not held back meanwhile.
             const qint64 queuedAt = clock.nowMs();
-            // First the endpoint class's own limit, holding no connection-wide slot (other
-            // threads of this connection may send meanwhile), then a slot in every bucket.
-            const qint64 classWait = limiter->classSlot(request.endpointClass, queuedAt) - queuedAt;
-            if (classWait > 0 && !clock.sleep(classWait, d->cancel))
-                return cancelled();
-            const qint64 now = clock.nowMs();
-            const qint64 slot = limiter->reserve(request.endpointClass, now);
-            if (slot > now && !clock.sleep(slot - now, d->cancel))
-                return cancelled();
+            for (;;) {
+                const qint64 now = clock.nowMs();
+                qint64 wait = limiter->classSlot(request.endpointClass, now) - now;
+                if (wait <= 0) {
+                    if (limiter->tryReserve(request.endpointClass, now))
+                        break;
+                    wait = std::max<qint64>(1, limiter->nextSlot(request.endpointClass, now) - now);
+                }
+                if (!clock.sleep(wait, d->cancel))
+                    return cancelled();
+            }
             queuedMs = clock.nowMs() - queuedAt;
         }
         if (isCancelled(d->cancel))

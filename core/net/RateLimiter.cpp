@@ -197,10 +197,21 @@ qint64 RateLimiter::classSlot(const QString& endpointClass, qint64 nowMs) const 
     return t;
 }
 
+std::optional<qint64> RateLimiter::tryReserve(const QString& endpointClass, qint64 nowMs) {
+    QMutexLocker lock(&m_mutex);
+    const QStringList names = bucketsFor(endpointClass);
+    if (earliest(names, nowMs) > nowMs)
+        return std::nullopt;
+    return reserveAt(names, nowMs);
+}
+
 qint64 RateLimiter::reserve(const QString& endpointClass, qint64 nowMs) {
     QMutexLocker lock(&m_mutex);
     const QStringList names = bucketsFor(endpointClass);
-    const qint64 t = earliest(names, nowMs);
+    return reserveAt(names, earliest(names, nowMs));
+}
+
+qint64 RateLimiter::reserveAt(const QStringList& names, qint64 t) {
     const bool unclassed = !hasOwnLimit(names);
     for (const QString& name : names) {
         Bucket& bucket = m_buckets[name];

@@ -33,8 +33,9 @@ struct RateLimitObservation {
 };
 
 // Client-side rate limiter for ONE connection (share it between the HttpClients of that
-// connection, e.g. with std::shared_ptr). Callers reserve a slot BEFORE sending, then wait until
-// the slot's time: when the limits are known, no 429 happens.
+// connection, e.g. with std::shared_ptr). Callers take a slot BEFORE sending (HttpClient: waits
+// for classSlot(), then tryReserve() until it succeeds; or reserve() and wait until the slot's
+// time): when the limits are known, no 429 happens.
 //
 // Algorithm (a sliding log per bucket): the send times of the last window are kept; a request may
 // go at time t when fewer than allowed(t) sends lie in (t - W', t], where
@@ -73,6 +74,11 @@ public:
     // Reserves a send slot for a request of this endpoint class ("" = none) at or after nowMs and
     // returns its time; the caller waits until then and sends. The slot counts from that time on.
     qint64 reserve(const QString& endpointClass, qint64 nowMs);
+    // Reserves a slot at nowMs when one is free then; nullopt otherwise (nothing reserved: wait for
+    // nextSlot() and try again). What HttpClient uses: a slot reserved ahead of time would hold
+    // back every later request of the connection (reservations never go back in time), also the
+    // ones its own limits would let go earlier.
+    std::optional<qint64> tryReserve(const QString& endpointClass, qint64 nowMs);
     // The time reserve() would return, without reserving.
     qint64 nextSlot(const QString& endpointClass, qint64 nowMs) const;
     // When the request's OWN limit would let it go, ignoring other reservations: for a class with a
@@ -113,6 +119,7 @@ private:
     QStringList bucketsFor(const QString& endpointClass) const;  // callers hold the lock
     QString rejectionBucket(const QString& endpointClass) const; // callers hold the lock
     qint64 earliest(const QStringList& buckets, qint64 nowMs) const;
+    qint64 reserveAt(const QStringList& buckets, qint64 t); // callers hold the lock
     bool hasOwnLimit(const QStringList& buckets) const;
     std::optional<qint64> activeUntil(const QString& name, const Bucket& bucket, qint64 t) const;
     int activeShare(const Bucket& connection, qint64 t) const; // callers hold the lock

@@ -174,6 +174,20 @@ TEST(RateLimiter, ActiveSearchesKeepTheirShareOfTheConnectionWindow) {
     EXPECT_EQ(alone.back(), window);
 }
 
+TEST(RateLimiter, TryReserveTakesOnlyAFreeSlotAndHoldsNothingOtherwise) {
+    RateLimiter limiter;
+    limiter.setRule({}, RateLimitRule{3, 1000});
+    EXPECT_EQ(limiter.tryReserve({}, 0), std::optional<qint64>(0));
+    EXPECT_EQ(limiter.tryReserve({}, 10), std::optional<qint64>(10));
+    EXPECT_EQ(limiter.tryReserve({}, 20), std::optional<qint64>(20));
+    EXPECT_EQ(limiter.tryReserve({}, 30), std::nullopt);
+    EXPECT_EQ(limiter.reservedCount(), 3) << "a refused try reserves nothing";
+    const qint64 next = limiter.nextSlot({}, 30);
+    EXPECT_EQ(next, 1000 + limiter.settings().marginMs);
+    EXPECT_EQ(limiter.tryReserve({}, next - 1), std::nullopt);
+    EXPECT_EQ(limiter.tryReserve({}, next), std::optional<qint64>(next));
+}
+
 TEST(RateLimiter, SearchAloneUsesAtLeast90PercentOfItsLimit) {
     RateLimiter limiter;
     limiter.setRule(u"search"_s, RateLimitRule{5, 1000, false});
