@@ -104,16 +104,22 @@ private:
         return m_labels.value(labelKey(object, key), key);
     }
 
+    // The plan's error is "cancelled" when the person cancelled.
+    bool cancelled() {
+        if (!m_planner.m_cancelled || !m_planner.m_cancelled())
+            return false;
+        CrmError e;
+        e.kind = CrmErrorKind::Cancelled;
+        e.message = SyncPlanner::tr("The plan was cancelled.");
+        m_plan.error = e;
+        return true;
+    }
+
     // One CRM call: cancellation check, counting, progress, error capture.
     template <typename T, typename Call>
     std::optional<T> request(int& counter, PlanProgress::Stage stage, Call call) {
-        if (m_planner.m_cancelled && m_planner.m_cancelled()) {
-            CrmError e;
-            e.kind = CrmErrorKind::Cancelled;
-            e.message = SyncPlanner::tr("The plan was cancelled.");
-            m_plan.error = e;
+        if (cancelled())
             return std::nullopt;
-        }
         pollPrefetch();
         CrmResult<T> result = call();
         ++counter;
@@ -713,11 +719,14 @@ private:
         }
     }
 
-    // Counts a prefetched chunk's calls; false (and the plan's error) when its read failed.
+    // Counts a prefetched chunk's calls; false (and the plan's error) when its read failed or the
+    // person cancelled (honoured here as before a call: the reads may all have been made by then).
     bool account(const Prefetch::Chunk& chunk, int& counter) {
         counter += chunk.calls;
         if (m_planner.m_progress)
             m_planner.m_progress({PlanProgress::Stage::Contacts, m_plan.lookup.total()});
+        if (cancelled())
+            return false;
         if (!chunk.error)
             return true;
         m_plan.error = *chunk.error;
