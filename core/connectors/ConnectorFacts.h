@@ -67,6 +67,10 @@ struct ConnectorFacts {
     int searchPageSize = 200; // records per page of a search/query (HubSpot 200, SF 2,000)
     int maxSearchResults = 0; // results one search can reach (HubSpot 10,000); 0 = unlimited
     int maxAssociationReadBatch = 100; // contacts per association read (ParentField: unused)
+    // Requests a sync keeps in flight together (ConnectorLanes), all within the rate limits: hides
+    // the CRM's latency and lets e-mail reads use what a search limit leaves of the rate. 1: one at
+    // a time. HubSpot and Salesforce publish no concurrency limit for these calls; 3 is modest.
+    int requestsInFlight = 3;
 
     // Lookups.
     DomainSearchMode domainSearch = DomainSearchMode::ExactValues;

@@ -68,4 +68,10 @@ QList<QStringList> CrmConnector::emailLookupChunks(const QStringList& emails,
     });
 }
 
+std::unique_ptr<CrmConnector> CrmConnector::cloneForThread(std::function<void(const HttpExchange&)>) const {
+    return nullptr;
+}
+
+void CrmConnector::replayExchange(const HttpExchange&) {}
+
 } // namespace syncdesk

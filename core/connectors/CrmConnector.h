@@ -10,9 +10,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace syncdesk {
+
+struct HttpExchange;
 
 // The one interface the sync engine (planner, executor, undo) talks to, for HubSpot, Salesforce
 // and the Sandbox CRM alike. Everything that differs between CRMs is either a fact
@@ -95,6 +99,17 @@ public:
     virtual CrmResult<QList<CrmWriteResult>> archiveRecords(RecordObject object, const QStringList& ids) = 0;
     // Add contact -> company associations; never removes any. (ParentField style: sets the field.)
     virtual CrmResult<QList<CrmWriteResult>> associate(const QList<CrmAssociationInput>& inputs) = 0;
+
+    // ---- Requests in flight together (optional) ----------------------------------------------
+    // A connector of the same connection for use on ANOTHER thread, so that a caller can keep
+    // several requests in flight (SyncExecutor through ConnectorLanes): its own HTTP client (made
+    // in the thread that first sends), the same rate limiter, policy, clock, retry settings and
+    // cancel flag. Its HTTP exchanges go to `observer`, called on that thread, and not to this
+    // connector's observers; replayExchange() hands them over on this connector's thread.
+    // nullptr (the default): this connector cannot be copied; callers send one request at a time.
+    virtual std::unique_ptr<CrmConnector>
+    cloneForThread(std::function<void(const HttpExchange&)> observer) const;
+    virtual void replayExchange(const HttpExchange& exchange);
 };
 
 } // namespace syncdesk

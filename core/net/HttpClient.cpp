@@ -32,7 +32,6 @@ struct HttpClient::Private {
     const CancelFlag* cancel = nullptr;
     std::map<int, HttpObserver> observers;
     int nextObserverId = 1;
-    quint64 nextRequestId = 1;
 
     QNetworkAccessManager& network();
     HttpResponse perform(const HttpRequest& request);
@@ -257,6 +256,7 @@ void HttpClient::Private::notify(const HttpExchange& e) const {
     }
 }
 
+
 HttpClient::HttpClient()
     : HttpClient(Dependencies{}) {}
 
@@ -272,6 +272,8 @@ HttpClient::HttpClient(Dependencies dependencies, HttpClientSettings settings)
         d->deps.policy = std::make_shared<HttpPolicy>();
     if (!d->deps.redactor)
         d->deps.redactor = Redactor::shared();
+    if (!d->deps.requestIds)
+        d->deps.requestIds = std::make_shared<std::atomic<quint64>>(1);
 }
 
 HttpClient::~HttpClient() = default;
@@ -308,13 +310,30 @@ const HttpPolicy& HttpClient::policy() const {
 RateLimiter* HttpClient::limiter() const {
     return d->deps.limiter.get();
 }
+const CancelFlag* HttpClient::cancelFlag() const {
+    return d->cancel;
+}
+
+HttpClient::Dependencies HttpClient::dependenciesForCopy() const {
+    Dependencies copy = d->deps;
+    copy.network = nullptr;
+    return copy;
+}
+
+void HttpClient::notifyObservers(const HttpExchange& exchange) const {
+    for (const auto& [id, observer] : d->observers) {
+        Q_UNUSED(id);
+        if (observer)
+            observer(exchange);
+    }
+}
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
     Clock& clock = *d->deps.clock;
     RateLimiter* limiter = d->deps.limiter.get();
     const HttpPolicy& policy = *d->deps.policy;
     const RetryPolicy& retry = d->settings.retry;
-    const quint64 id = d->nextRequestId++;
+    const quint64 id = d->deps.requestIds->fetch_add(1);
     const qint64 start = clock.nowMs();
 
     HttpResponse last;
@@ -349,11 +368,23 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
                 return finish(HttpOutcome::LimitReached,
                               tr("the daily API limit of this connection is used up"));
             }
-            const qint64 now = clock.nowMs();
-            const qint64 slot = limiter->reserve(request.endpointClass, now);
-            queuedMs = slot - now;
-            if (queuedMs > 0 && !clock.sleep(queuedMs, d->cancel))
-                return cancelled();
+            // Wait for the request's own limit (its endpoint class, or the share active classes
+            // leave it), then for a free slot in every bucket, and take it then: nothing is
+            // reserved ahead of time, so other threads of this connection whose limits let them go
+            // earlier are not held back meanwhile.
+            const qint64 queuedAt = clock.nowMs();
+            for (;;) {
+                const qint64 now = clock.nowMs();
+                qint64 wait = limiter->classSlot(request.endpointClass, now) - now;
+                if (wait <= 0) {
+                    if (limiter->tryReserve(request.endpointClass, now))
+                        break;
+                    wait = std::max<qint64>(1, limiter->nextSlot(request.endpointClass, now) - now);
+                }
+                if (!clock.sleep(wait, d->cancel))
+                    return cancelled();
+            }
+            queuedMs = clock.nowMs() - queuedAt;
         }
         if (isCancelled(d->cancel))
             return cancelled();

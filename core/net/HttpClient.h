@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QList>
 
+#include <atomic>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -84,6 +86,9 @@ public:
         std::shared_ptr<RateLimiter> limiter;     // the connection's; nullptr: no client-side limit
         std::shared_ptr<const HttpPolicy> policy; // the CRM's; nullptr: the generic HttpPolicy
         std::shared_ptr<Redactor> redactor;       // nullptr: Redactor::shared()
+        // Request ids (HttpExchange::requestId) come from this counter; clients made by
+        // dependenciesForCopy() share it, so ids stay unique across threads. nullptr: its own.
+        std::shared_ptr<std::atomic<quint64>> requestIds;
     };
 
     HttpClient();
@@ -106,6 +111,14 @@ public:
     Redactor& redactor() const;
     const HttpPolicy& policy() const;
     RateLimiter* limiter() const; // may be nullptr
+    const CancelFlag* cancelFlag() const;
+
+    // The dependencies for a client of the same connection on ANOTHER thread: the same clock,
+    // random source, rate limiter, policy, redactor and request-id sequence, but no network (that
+    // client makes its own QNetworkAccessManager in the thread that first sends).
+    Dependencies dependenciesForCopy() const;
+    // Hands an exchange made by such a copy to this client's observers (on this client's thread).
+    void notifyObservers(const HttpExchange& exchange) const;
 
 private:
     struct Private;

@@ -1,5 +1,6 @@
 #include "core/net/RandomSource.h"
 
+#include <QMutex>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -22,6 +23,7 @@ double SystemRandomSource::nextUnit() {
 struct SeededRandomSource::Engine {
     std::mt19937_64 engine;
     std::uniform_real_distribution<double> unit{0.0, 1.0};
+    QMutex mutex;
 };
 
 SeededRandomSource::SeededRandomSource(unsigned long long seed)
@@ -32,6 +34,7 @@ SeededRandomSource::SeededRandomSource(unsigned long long seed)
 SeededRandomSource::~SeededRandomSource() = default;
 
 double SeededRandomSource::nextUnit() {
+    QMutexLocker lock(&m_engine->mutex);
     return m_engine->unit(m_engine->engine);
 }
 

@@ -20,7 +20,8 @@ public:
     double nextUnit() override;
 };
 
-// A reproducible sequence from a seed (std::mt19937_64). Not thread-safe.
+// A reproducible sequence from a seed (std::mt19937_64). Thread-safe (HTTP clients of one connection
+// on several threads may share it; the sequence is then shared among them).
 class SeededRandomSource final : public RandomSource {
 public:
     explicit SeededRandomSource(unsigned long long seed);

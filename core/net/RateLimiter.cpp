@@ -93,12 +93,40 @@ qint64 RateLimiter::earliestIn(const Bucket& bucket, qint64 t) const {
     }
 }
 
+bool RateLimiter::hasOwnLimit(const QStringList& names) const {
+    return std::any_of(names.cbegin(), names.cend(), [this](const QString& name) {
+        return !name.isEmpty() && m_buckets.constFind(name)->rule.isLimited();
+    });
+}
+
+// The time an endpoint class that counts connection-wide goes quiet (its last send leaves its
+// window), when it is active at t; nullopt otherwise.
+std::optional<qint64> RateLimiter::activeUntil(const QString& name, const Bucket& b, qint64 t) const {
+    if (name.isEmpty() || !b.rule.isLimited() || !b.rule.alsoConnectionWide || b.sends.empty())
+        return std::nullopt;
+    const qint64 quiet = b.sends.back() + window(b);
+    return quiet > t ? std::optional<qint64>(quiet) : std::nullopt;
+}
+
+int RateLimiter::activeShare(const Bucket& connection, qint64 t) const {
+    int share = 0;
+    const qint64 w = window(connection);
+    for (auto it = m_buckets.cbegin(); it != m_buckets.cend(); ++it) {
+        if (activeUntil(it.key(), it.value(), t))
+            share += int(std::floor(double(allowedIn(it.value(), t)) * double(w) / double(window(it.value()))));
+    }
+    return share;
+}
+
 qint64 RateLimiter::earliest(const QStringList& names, qint64 nowMs) const {
     if (names.isEmpty())
         return nowMs;
     qint64 t = std::max(nowMs, m_lastReserved);
-    // Each bucket's condition stays true once reached (windows only empty, holds only end), so
-    // raising t until all agree terminates.
+    const auto connection = m_buckets.constFind(QString());
+    const bool capped = connection != m_buckets.cend() && connection->rule.isLimited() &&
+                        names.contains(QString()) && !hasOwnLimit(names);
+    // Each bucket's condition stays true once reached (windows only empty, holds only end, a class
+    // only goes quiet), so raising t until all agree terminates.
     for (bool changed = true; changed;) {
         changed = false;
         for (const QString& name : names) {
@@ -108,14 +136,43 @@ qint64 RateLimiter::earliest(const QStringList& names, qint64 nowMs) const {
                 changed = true;
             }
         }
+        if (capped) {
+            const qint64 next = shareSlot(*connection, t);
+            if (next > t) {
+                t = next;
+                changed = true;
+            }
+        }
     }
     return t;
+}
+
+qint64 RateLimiter::shareSlot(const Bucket& connection, qint64 t) const {
+    const int cap = allowedIn(connection, t) - activeShare(connection, t);
+    if (cap <= 0)
+        return t; // the classes' share would take everything: not applied
+    const qint64 w = window(connection);
+    const std::deque<qint64>& log = connection.unclassed;
+    const auto firstInside = std::upper_bound(log.cbegin(), log.cend(), t - w);
+    const auto inside = static_cast<qsizetype>(log.cend() - firstInside);
+    if (inside < cap)
+        return t;
+    // When the oldest ones leave the window, or sooner when an active class goes quiet (its share
+    // is then free again): the caller checks again from there.
+    qint64 next = *(firstInside + (inside - cap)) + w;
+    for (auto it = m_buckets.cbegin(); it != m_buckets.cend(); ++it) {
+        if (const auto quiet = activeUntil(it.key(), it.value(), t))
+            next = std::min(next, *quiet);
+    }
+    return std::max(t + 1, next);
 }
 
 void RateLimiter::prune(Bucket& bucket, qint64 t) {
     const qint64 w = window(bucket);
     while (!bucket.sends.empty() && bucket.sends.front() <= t - w)
         bucket.sends.pop_front();
+    while (!bucket.unclassed.empty() && bucket.unclassed.front() <= t - w)
+        bucket.unclassed.pop_front();
 }
 
 qint64 RateLimiter::nextSlot(const QString& endpointClass, qint64 nowMs) const {
@@ -123,15 +180,46 @@ qint64 RateLimiter::nextSlot(const QString& endpointClass, qint64 nowMs) const {
     return earliest(bucketsFor(endpointClass), nowMs);
 }
 
+qint64 RateLimiter::classSlot(const QString& endpointClass, qint64 nowMs) const {
+    QMutexLocker lock(&m_mutex);
+    const auto it = endpointClass.isEmpty() ? m_buckets.cend() : m_buckets.constFind(endpointClass);
+    if (it != m_buckets.cend() && it->rule.isLimited())
+        return earliestIn(*it, nowMs);
+    const QStringList names = bucketsFor(endpointClass);
+    const auto connection = m_buckets.constFind(QString());
+    if (connection == m_buckets.cend() || !connection->rule.isLimited() || !names.contains(QString()))
+        return nowMs;
+    // A request without a limit of its own: the share the active classes leave it. The share can
+    // only grow when a class sends, so this may end early; reserve() has the last word.
+    qint64 t = nowMs;
+    for (qint64 next = shareSlot(*connection, t); next > t; next = shareSlot(*connection, t))
+        t = next;
+    return t;
+}
+
+std::optional<qint64> RateLimiter::tryReserve(const QString& endpointClass, qint64 nowMs) {
+    QMutexLocker lock(&m_mutex);
+    const QStringList names = bucketsFor(endpointClass);
+    if (earliest(names, nowMs) > nowMs)
+        return std::nullopt;
+    return reserveAt(names, nowMs);
+}
+
 qint64 RateLimiter::reserve(const QString& endpointClass, qint64 nowMs) {
     QMutexLocker lock(&m_mutex);
     const QStringList names = bucketsFor(endpointClass);
-    const qint64 t = earliest(names, nowMs);
+    return reserveAt(names, earliest(names, nowMs));
+}
+
+qint64 RateLimiter::reserveAt(const QStringList& names, qint64 t) {
+    const bool unclassed = !hasOwnLimit(names);
     for (const QString& name : names) {
         Bucket& bucket = m_buckets[name];
         if (!bucket.rule.isLimited())
             continue;
         bucket.sends.push_back(t);
+        if (name.isEmpty() && unclassed)
+            bucket.unclassed.push_back(t);
         prune(bucket, t);
     }
     if (!names.isEmpty())

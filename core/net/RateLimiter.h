@@ -33,8 +33,9 @@ struct RateLimitObservation {
 };
 
 // Client-side rate limiter for ONE connection (share it between the HttpClients of that
-// connection, e.g. with std::shared_ptr). Callers reserve a slot BEFORE sending, then wait until
-// the slot's time: when the limits are known, no 429 happens.
+// connection, e.g. with std::shared_ptr). Callers take a slot BEFORE sending (HttpClient: waits
+// for classSlot(), then tryReserve() until it succeeds; or reserve() and wait until the slot's
+// time): when the limits are known, no 429 happens.
 //
 // Algorithm (a sliding log per bucket): the send times of the last window are kept; a request may
 // go at time t when fewer than allowed(t) sends lie in (t - W', t], where
@@ -44,6 +45,12 @@ struct RateLimitObservation {
 // the same account), taken from the latest Remaining header and held for one window.
 // Reservations never go back in time (each is >= the previous one), so the log stays sorted and
 // the bound holds for every window, also with several threads.
+// Share of an active endpoint class: while a class with its own limit that also counts
+// connection-wide (HubSpot's searches) has sent within its own window, requests WITHOUT such a
+// class may use only allowed - share of the connection-wide window, where share is what the class
+// could send in that window at its own limit (HubSpot: 95 - 47 = 48 of 95 per 10 s). Otherwise
+// fast requests on other threads (e-mail reads) would use up the window while a slow search is on
+// the wire, and the searches would finish last, alone, at their own limit.
 // Thread-safe. Time is passed in by the caller (Clock::nowMs()), which keeps the limiter pure.
 class RateLimiter {
 public:
@@ -67,8 +74,20 @@ public:
     // Reserves a send slot for a request of this endpoint class ("" = none) at or after nowMs and
     // returns its time; the caller waits until then and sends. The slot counts from that time on.
     qint64 reserve(const QString& endpointClass, qint64 nowMs);
+    // Reserves a slot at nowMs when one is free then; nullopt otherwise (nothing reserved: wait for
+    // nextSlot() and try again). What HttpClient uses: a slot reserved ahead of time would hold
+    // back every later request of the connection (reservations never go back in time), also the
+    // ones its own limits would let go earlier.
+    std::optional<qint64> tryReserve(const QString& endpointClass, qint64 nowMs);
     // The time reserve() would return, without reserving.
     qint64 nextSlot(const QString& endpointClass, qint64 nowMs) const;
+    // When the request's OWN limit would let it go, ignoring other reservations: for a class with a
+    // limit of its own, that bucket; for any other request, the share active classes leave it (see
+    // above). HttpClient waits for it before reserve(), so that a request held back by its own
+    // limit (a search waiting for the search limit, a read leaving the searches their share) holds
+    // no connection-wide slot meanwhile, and the connection's other requests on other threads can
+    // use the time.
+    qint64 classSlot(const QString& endpointClass, qint64 nowMs) const;
 
     // The server rejected a request (429): hold the bucket(s) until nowMs + waitMs, or one full
     // window when waitMs < 0. Returns the time the hold ends.
@@ -91,6 +110,7 @@ private:
     struct Bucket {
         RateLimitRule rule;
         std::deque<qint64> sends; // reserved send times, ascending
+        std::deque<qint64> unclassed; // connection-wide bucket: those of requests without an own limit
         int external = 0;
         qint64 externalUntil = 0;
         qint64 heldUntil = 0;
@@ -99,6 +119,11 @@ private:
     QStringList bucketsFor(const QString& endpointClass) const;  // callers hold the lock
     QString rejectionBucket(const QString& endpointClass) const; // callers hold the lock
     qint64 earliest(const QStringList& buckets, qint64 nowMs) const;
+    qint64 reserveAt(const QStringList& buckets, qint64 t); // callers hold the lock
+    bool hasOwnLimit(const QStringList& buckets) const;
+    std::optional<qint64> activeUntil(const QString& name, const Bucket& bucket, qint64 t) const;
+    int activeShare(const Bucket& connection, qint64 t) const; // callers hold the lock
+    qint64 shareSlot(const Bucket& connection, qint64 t) const;  // callers hold the lock
     qint64 earliestIn(const Bucket& bucket, qint64 t) const;
     int allowedIn(const Bucket& bucket, qint64 t) const;
     qint64 window(const Bucket& bucket) const;

@@ -6,10 +6,14 @@
 #include "core/mapping/ValueConversion.h"
 #include "core/net/CancelFlag.h"
 #include "core/net/Clock.h"
+#include "core/sync/ConnectorLanes.h"
 #include "core/sync/RunJournal.h"
 
 #include <QHash>
 #include <QLoggingCategory>
+
+#include <deque>
+#include <memory>
 #include <QSet>
 
 Q_LOGGING_CATEGORY(lcExecutor, "syncdesk.sync.executor", QtWarningMsg)
@@ -36,6 +40,8 @@ QString opAction(Op op) {
 QString refOf(const JournalRecord* r) {
     return QString::number(r->id);
 }
+
+using WriteResult = CrmResult<QList<CrmWriteResult>>;
 
 bool isCreate(const JournalRecord& r) {
     return r.action == planActionName(PlanAction::Create);
@@ -235,7 +241,47 @@ private:
         flushLog();
 
         const int batchSize = qMax(1, m_facts.maxWriteBatch);
-        while (!queue.isEmpty() || !uncertain.isEmpty()) {
+        // Batches on the lanes, oldest first; their answers are handled in this order.
+        struct InFlight {
+            QList<JournalRecord*> batch;
+            std::shared_ptr<WriteResult> result;
+        };
+        std::deque<InFlight> inFlight;
+        if (!m_lanesTried && queue.size() > batchSize && m_facts.requestsInFlight >= 2) {
+            m_lanesTried = true;
+            auto lanes = std::make_unique<ConnectorLanes>(m_crm, m_facts.requestsInFlight);
+            if (lanes->available())
+                m_lanes = std::move(lanes);
+        }
+        while (!queue.isEmpty() || !uncertain.isEmpty() || !inFlight.empty()) {
+            // Keep every lane busy: each batch is journaled as sending before it leaves.
+            while (m_lanes && !m_stop && !queue.isEmpty() && qsizetype(inFlight.size()) < m_lanes->lanes()) {
+                if (checkCancel())
+                    break;
+                const QList<JournalRecord*> batch = queue.mid(0, batchSize);
+                queue.remove(0, batch.size());
+                if (!m_x.m_journal.markSending(batch)) {
+                    journalFailed();
+                    break;
+                }
+                auto result = std::make_shared<WriteResult>(CrmError{});
+                m_lanes->submit([call = prepare(op, batch), result](CrmConnector& crm) {
+                    *result = perform(crm, call);
+                });
+                inFlight.push_back({batch, result});
+            }
+            if (!inFlight.empty()) {
+                // Answers are handled even after a stop: what went through is journaled as done.
+                m_lanes->take();
+                InFlight done = std::move(inFlight.front());
+                inFlight.pop_front();
+                complete(done.batch, op, *done.result, uncertain);
+                flushLog();
+                report();
+                continue;
+            }
+            if (m_stop)
+                return false;
             if (queue.isEmpty()) {
                 queue = recheck(uncertain, op);
                 uncertain.clear();
@@ -254,20 +300,33 @@ private:
             if (m_stop)
                 return false;
         }
-        return true;
+        return !m_stop;
     }
 
-    CrmResult<QList<CrmWriteResult>> call(Op op, RecordObject object, const QList<JournalRecord*>& batch) {
+    // One write request, built on the executor's thread and sent on any (a lane's connector).
+    struct WriteCall {
+        Op op = Op::Create;
+        RecordObject object = RecordObject::Company;
+        QList<CrmWriteInput> inputs; // create, upsert, update
+        QStringList ids;             // archive
+        QString upsertProperty;
+    };
+
+    WriteCall prepare(Op op, const QList<JournalRecord*>& batch) {
         ++m_result.calls;
         ++m_progress.calls;
+        WriteCall call;
+        call.op = op;
+        call.object = batch.first()->object;
         if (op == Op::Archive) {
-            QStringList ids;
             for (const JournalRecord* r : batch)
-                ids.append(r->crmId);
-            return m_crm.archiveRecords(object, ids);
+                call.ids.append(r->crmId);
+            return call;
         }
-        QList<CrmWriteInput> inputs;
-        inputs.reserve(batch.size());
+        if (op == Op::Upsert)
+            call.upsertProperty = call.object == RecordObject::Company ? m_options.companyUpsertProperty
+                                                                       : m_options.contactUpsertProperty;
+        call.inputs.reserve(batch.size());
         for (const JournalRecord* r : batch) {
             CrmWriteInput in;
             in.ref = refOf(r);
@@ -285,21 +344,23 @@ private:
                         in.properties.insert(m_facts.contactCompanyProperty, in.companyId);
                 }
             }
-            inputs.append(in);
+            call.inputs.append(in);
         }
-        switch (op) {
-        case Op::Create:
-            return m_crm.createRecords(object, inputs);
-        case Op::Upsert:
-            return m_crm.upsertRecords(object,
-                                       object == RecordObject::Company ? m_options.companyUpsertProperty
-                                                                       : m_options.contactUpsertProperty,
-                                       inputs);
-        case Op::Update:
+        return call;
+    }
+
+    static WriteResult perform(CrmConnector& crm, const WriteCall& call) {
+        switch (call.op) {
         case Op::Archive:
+            return crm.archiveRecords(call.object, call.ids);
+        case Op::Create:
+            return crm.createRecords(call.object, call.inputs);
+        case Op::Upsert:
+            return crm.upsertRecords(call.object, call.upsertProperty, call.inputs);
+        case Op::Update:
             break;
         }
-        return m_crm.updateRecords(object, inputs);
+        return crm.updateRecords(call.object, call.inputs);
     }
 
     // One request for `batch` (split when the CRM refuses it as a whole because of one input).
@@ -310,8 +371,13 @@ private:
             journalFailed();
             return;
         }
+        complete(batch, op, perform(m_crm, prepare(op, batch)), uncertain);
+    }
+
+    // Handles the answer to the request for `batch` (journaled as sending).
+    void complete(const QList<JournalRecord*>& batch, Op op, const WriteResult& result,
+                  QList<JournalRecord*>& uncertain) {
         const RecordObject object = batch.first()->object;
-        CrmResult<QList<CrmWriteResult>> result = call(op, object, batch);
         if (!result.ok()) {
             const CrmError& error = result.error();
             switch (error.kind) {
@@ -889,6 +955,9 @@ private:
     QSet<qint64> m_maybeApplied; // a request for it may have been applied
     QSet<qint64> m_inherited;    // in flight when an earlier process stopped, not re-checked yet
     QList<ConnectorLogEntry> m_pendingLog;
+    // Several write requests in flight (made for the first stage with more than one batch).
+    std::unique_ptr<ConnectorLanes> m_lanes;
+    bool m_lanesTried = false;
 };
 
 SyncExecutor::Result SyncExecutor::execute(const RunInfo& run, QList<JournalRecord>& records,

@@ -2,6 +2,7 @@
 
 #include "core/domain/EmailAddress.h"
 #include "core/mapping/MappingValidator.h"
+#include "core/sync/ConnectorLanes.h"
 #include "core/sync/RecordDiff.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcSyncPlan, "syncdesk.sync.plan", QtInfoMsg)
 
@@ -89,6 +91,7 @@ public:
             return;
         if (!m_in.contacts.isEmpty())
             planContacts(contactProperties);
+        finishPrefetch();
         qCDebug(lcSyncPlan) << "planned" << m_plan.companies.size() << "companies," << m_plan.contacts.size()
                             << "contacts with" << m_plan.lookup.total() << "CRM calls";
     }
@@ -101,16 +104,23 @@ private:
         return m_labels.value(labelKey(object, key), key);
     }
 
+    // The plan's error is "cancelled" when the person cancelled.
+    bool cancelled() {
+        if (!m_planner.m_cancelled || !m_planner.m_cancelled())
+            return false;
+        CrmError e;
+        e.kind = CrmErrorKind::Cancelled;
+        e.message = SyncPlanner::tr("The plan was cancelled.");
+        m_plan.error = e;
+        return true;
+    }
+
     // One CRM call: cancellation check, counting, progress, error capture.
     template <typename T, typename Call>
     std::optional<T> request(int& counter, PlanProgress::Stage stage, Call call) {
-        if (m_planner.m_cancelled && m_planner.m_cancelled()) {
-            CrmError e;
-            e.kind = CrmErrorKind::Cancelled;
-            e.message = SyncPlanner::tr("The plan was cancelled.");
-            m_plan.error = e;
+        if (cancelled())
             return std::nullopt;
-        }
+        pollPrefetch();
         CrmResult<T> result = call();
         ++counter;
         if (m_planner.m_progress)
@@ -217,6 +227,7 @@ private:
             m_plan.companies.append(r);
         }
 
+        startEmailPrefetch();
         QStringList lookupProperties =
             withExtra(mapping.targetProperties(), {m_facts.domainProperty, m_facts.nameProperty});
         QHash<QString, QList<CrmRecord>> byKey;
@@ -511,8 +522,7 @@ private:
             return;
 
         // Look the e-mails up.
-        const QStringList lookupProperties = withExtra(
-            m_in.contactMapping.targetProperties(), {m_facts.emailProperty, m_facts.contactCompanyProperty});
+        const QStringList lookupProperties = contactLookupProperties();
         QHash<QString, QList<CrmRecord>> byEmail;
         const QSet<QString> wanted(emails.begin(), emails.end());
         QSet<QString> seen;
@@ -523,7 +533,13 @@ private:
                 byEmail[key].append(record);
             }
         };
-        for (const QStringList& chunk : m_connector.emailLookupChunks(emails, lookupProperties)) {
+        QStringList notPrefetched = emails;
+        if (m_prefetch) {
+            if (!takePrefetch(take))
+                return;
+            notPrefetched.removeIf([&](const QString& e) { return m_prefetch->emails.contains(e); });
+        }
+        for (const QStringList& chunk : m_connector.emailLookupChunks(notPrefetched, lookupProperties)) {
             const auto call = [&](const QString& cursor) {
                 return m_connector.findContactsByEmail(chunk, lookupProperties, cursor);
             };
@@ -577,7 +593,198 @@ private:
         }
     }
 
+    QStringList contactLookupProperties() const {
+        return withExtra(m_in.contactMapping.targetProperties(),
+                         {m_facts.emailProperty, m_facts.contactCompanyProperty});
+    }
+
+    // ---- E-mail lookups while the companies are looked up -------------------------------------
+    // The contacts' e-mail reads do not depend on the company lookup, and a search limit (HubSpot:
+    // 5 searches a second) leaves most of the connection's rate unused while the companies are
+    // searched. So, with ConnectorLanes, the e-mails are read on other threads meanwhile, within
+    // the same rate limiter. Which contacts will be synced is only known after the company lookup:
+    // this reads the e-mails of every contact that can still be synced (valid e-mail, its company
+    // in the selection with a key and not a duplicate), a superset only by the contacts of
+    // companies that turn out ambiguous. Not done with "update only" companies, where new companies
+    // (and so their contacts) are skipped.
+    // As soon as every e-mail has been read, the associations of the contacts found are read
+    // too (Associations style), also a superset: by the contacts whose company turns out new.
+    struct Prefetch {
+        struct Chunk {
+            QList<CrmRecord> records;
+            QHash<QString, QStringList> associations;
+            std::optional<CrmError> error;
+            int calls = 0;
+        };
+        std::unique_ptr<ConnectorLanes> lanes;
+        QSet<QString> emails; // read (or being read)
+        QList<std::shared_ptr<Chunk>> chunks;
+        qsizetype taken = 0;              // e-mail chunks taken from the lanes
+        QSet<QString> associationIds;     // contacts whose associations are read (or being read)
+        QList<std::shared_ptr<Chunk>> associationChunks;
+        bool associationsStarted = false;
+        bool emailsAccounted = false;
+    };
+
+    void startEmailPrefetch() {
+        if (m_in.contacts.isEmpty() || m_in.settings.contactMode == ContactSyncMode::Disabled ||
+            m_in.settings.companyMode != CompanySyncMode::CreateAndUpdate || m_facts.requestsInFlight < 2)
+            return;
+        QSet<qint64> mayBeSynced;
+        for (const RecordPlan& c : std::as_const(m_plan.companies)) {
+            if (c.action != PlanAction::NoKey && c.action != PlanAction::Duplicate)
+                mayBeSynced.insert(c.localId);
+        }
+        QStringList emails;
+        QSet<QString> seen;
+        for (const LocalRecord& c : m_in.contacts) {
+            if (c.companyId != 0 && !mayBeSynced.contains(c.companyId))
+                continue;
+            const EmailResult email = EmailAddress::normalize(c.value(contactEmailFieldKey()));
+            if (!email.isEmpty() && email.valid && !seen.contains(email.key)) {
+                seen.insert(email.key);
+                emails.append(email.key);
+            }
+        }
+        if (emails.isEmpty())
+            return;
+        auto lanes = std::make_unique<ConnectorLanes>(m_connector, m_facts.requestsInFlight);
+        if (!lanes->available())
+            return;
+        m_prefetch = std::make_unique<Prefetch>();
+        m_prefetch->lanes = std::move(lanes);
+        m_prefetch->emails = seen;
+        const QStringList properties = contactLookupProperties();
+        for (const QStringList& chunk : m_connector.emailLookupChunks(emails, properties)) {
+            auto out = std::make_shared<Prefetch::Chunk>();
+            m_prefetch->chunks.append(out);
+            m_prefetch->lanes->submit([chunk, properties, out](CrmConnector& crm) {
+                QString cursor;
+                do {
+                    CrmResult<CrmPage> page = crm.findContactsByEmail(chunk, properties, cursor);
+                    ++out->calls;
+                    if (!page.ok()) {
+                        out->error = page.error();
+                        return;
+                    }
+                    out->records += page.value().records;
+                    cursor = page.value().nextCursor;
+                } while (!cursor.isEmpty());
+            });
+        }
+        qCDebug(lcSyncPlan) << "reading" << emails.size() << "e-mails in" << m_prefetch->chunks.size()
+                            << "requests beside the company lookup";
+    }
+
+    // Between two company lookups: takes the e-mail reads that have finished, and once all have,
+    // starts the association reads.
+    void pollPrefetch() {
+        if (!m_prefetch || m_prefetch->associationsStarted)
+            return;
+        while (m_prefetch->taken < m_prefetch->chunks.size() && m_prefetch->lanes->oldestFinished()) {
+            m_prefetch->lanes->take();
+            ++m_prefetch->taken;
+        }
+        if (m_prefetch->taken == m_prefetch->chunks.size())
+            startAssociationPrefetch();
+    }
+
+    void startAssociationPrefetch() {
+        m_prefetch->associationsStarted = true;
+        if (m_facts.associationStyle != AssociationStyle::Associations)
+            return;
+        QStringList ids;
+        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks)) {
+            if (chunk->error)
+                return;
+            for (const CrmRecord& r : std::as_const(chunk->records)) {
+                if (!m_prefetch->associationIds.contains(r.id)) {
+                    m_prefetch->associationIds.insert(r.id);
+                    ids.append(r.id);
+                }
+            }
+        }
+        const int batch = m_facts.maxAssociationReadBatch > 0 ? m_facts.maxAssociationReadBatch : int(ids.size());
+        for (qsizetype from = 0; from < ids.size(); from += batch) {
+            auto out = std::make_shared<Prefetch::Chunk>();
+            m_prefetch->associationChunks.append(out);
+            m_prefetch->lanes->submit([chunk = ids.mid(from, batch), out](CrmConnector& crm) {
+                CrmResult<QHash<QString, QStringList>> read = crm.readCompanyAssociations(chunk);
+                ++out->calls;
+                if (read.ok())
+                    out->associations = read.value();
+                else
+                    out->error = read.error();
+            });
+        }
+    }
+
+    // Counts a prefetched chunk's calls; false (and the plan's error) when its read failed or the
+    // person cancelled (honoured here as before a call: the reads may all have been made by then).
+    bool account(const Prefetch::Chunk& chunk, int& counter) {
+        counter += chunk.calls;
+        if (m_planner.m_progress)
+            m_planner.m_progress({PlanProgress::Stage::Contacts, m_plan.lookup.total()});
+        if (cancelled())
+            return false;
+        if (!chunk.error)
+            return true;
+        m_plan.error = *chunk.error;
+        qCWarning(lcSyncPlan) << "lookup failed:" << crmErrorKindName(chunk.error->kind)
+                              << chunk.error->httpStatus << chunk.error->code;
+        return false;
+    }
+
+    // Hands the prefetched contacts to `take`, in request order; false (and the plan's error) when a
+    // read failed.
+    template <typename Take> bool takePrefetch(Take take) {
+        for (; m_prefetch->taken < m_prefetch->chunks.size(); ++m_prefetch->taken)
+            m_prefetch->lanes->take();
+        m_prefetch->emailsAccounted = true;
+        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks)) {
+            if (!account(*chunk, m_plan.lookup.contactLookupCalls))
+                return false;
+            for (const CrmRecord& r : std::as_const(chunk->records))
+                take(r);
+        }
+        if (!m_prefetch->associationsStarted)
+            startAssociationPrefetch();
+        return true;
+    }
+
+    // Counts the prefetched reads the plan did not need (every call is counted).
+    void finishPrefetch() {
+        if (!m_prefetch)
+            return;
+        if (!m_prefetch->emailsAccounted) {
+            for (; m_prefetch->taken < m_prefetch->chunks.size(); ++m_prefetch->taken)
+                m_prefetch->lanes->take();
+            for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->chunks))
+                m_plan.lookup.contactLookupCalls += chunk->calls;
+        }
+        for (const std::shared_ptr<Prefetch::Chunk>& chunk : std::as_const(m_prefetch->associationChunks)) {
+            m_prefetch->lanes->take();
+            m_plan.lookup.associationReadCalls += chunk->calls;
+        }
+        m_prefetch.reset();
+    }
+
+    // The prefetched associations (all of them: they are read in any case); false on an error.
+    bool takeAssociationPrefetch(QHash<QString, QStringList>& associated) {
+        while (!m_prefetch->associationChunks.isEmpty()) {
+            const std::shared_ptr<Prefetch::Chunk> chunk = m_prefetch->associationChunks.takeFirst();
+            m_prefetch->lanes->take();
+            if (!account(*chunk, m_plan.lookup.associationReadCalls))
+                return false;
+            associated.insert(chunk->associations);
+        }
+        return true;
+    }
+
     bool readAssociations(const QList<int>& indices) {
+        QHash<QString, QStringList> associated;
+        if (m_prefetch && !takeAssociationPrefetch(associated))
+            return false;
         if (indices.isEmpty())
             return true;
         QStringList ids;
@@ -586,7 +793,8 @@ private:
             if (!ids.contains(id))
                 ids.append(id);
         }
-        QHash<QString, QStringList> associated;
+        if (m_prefetch)
+            ids.removeIf([&](const QString& id) { return m_prefetch->associationIds.contains(id); });
         const int batch =
             m_facts.maxAssociationReadBatch > 0 ? m_facts.maxAssociationReadBatch : int(ids.size());
         for (int from = 0; from < ids.size(); from += batch) {
@@ -613,6 +821,7 @@ private:
     const PlanInput& m_in;
     SyncPlan& m_plan;
     QHash<QString, QString> m_labels; // "company:website" -> "Website"
+    std::unique_ptr<Prefetch> m_prefetch;
 };
 
 SyncPlanner::SyncPlanner(CrmConnector& connector)

@@ -253,6 +253,16 @@ void BM_Sync(benchmark::State& state) {
             return;
         }
         const double calls = double(server.requestLog().total());
+        // SYNCDESK_BENCH_SYNC_TIMELINE=FILE: every request the sandbox saw, one line each
+        // (sandbox time ms, duration ms, status, endpoint), to see where a run waits.
+        if (const QString path = qEnvironmentVariable("SYNCDESK_BENCH_SYNC_TIMELINE"); !path.isEmpty()) {
+            if (FILE* f = fopen(path.toLocal8Bit().constData(), "w")) {
+                for (const sandbox::RequestLogEntry& e : server.requestLog().entries())
+                    fprintf(f, "%lld %lld %d %s\n", static_cast<long long>(e.timeMs),
+                            static_cast<long long>(e.durationMs), e.status, qPrintable(e.endpoint));
+                fclose(f);
+            }
+        }
         const Bounds b = bounds(*out.plan, *connector, job, seed);
         state.counters["calls"] = calls;
         state.counters["lower_bound"] = b.lower;

@@ -374,6 +374,49 @@ TEST_F(SandboxSyncTest, AssociationsAreAddedAtCreateAndForExistingContactsNeverR
     EXPECT_EQ(requests(u"POST /crm/v4/associations/contacts/companies/batch/associate/default"_s), 1);
 }
 
+// The contacts' e-mails and their associations are read on other threads beside the company
+// search (docs/sync-plan.md "Lookups in flight together"): every call is still counted, and the plan
+// is the one a one-request-at-a-time lookup makes.
+TEST_F(SandboxSyncTest, LookupsBesideTheCompanySearchAreAllCountedAndPlanAsUsual) {
+    QJsonArray seedCompanies;
+    QJsonArray seedContacts;
+    for (int i = 0; i < 250; ++i) {
+        const QString domain = u"co%1.example"_s.arg(i);
+        const qint64 id = company(u"Company %1"_s.arg(i), u"https://"_s + domain);
+        contact(id, u"first%1@"_s.arg(i) + domain);
+        contact(id, u"second%1@"_s.arg(i) + domain);
+        if (i % 2 == 0) { // an existing company; its first contact exists, associated with it or not
+            seedCompanies.append(QJsonObject{{u"name"_s, u"Company %1"_s.arg(i)}, {u"domain"_s, domain}});
+            QJsonObject c{{u"email"_s, QString(u"first%1@"_s.arg(i) + domain)}};
+            if (i % 4 == 0)
+                c.insert(u"associatedCompanies"_s, QJsonArray{seedCompanies.size() - 1});
+            seedContacts.append(c);
+        }
+    }
+    seed(QJsonObject{{u"companies"_s, seedCompanies}, {u"contacts"_s, seedContacts}});
+    m_server->requestLog().clear();
+    const RunOutcome out = sync();
+    ASSERT_EQ(out.state, RunState::Completed) << out.message.toStdString();
+    ASSERT_TRUE(out.plan);
+    const LookupStats& lookup = out.plan->lookup;
+    EXPECT_EQ(lookup.contactLookupCalls, requests(u"POST /crm/v3/objects/contacts/batch/read"_s));
+    EXPECT_EQ(lookup.contactLookupCalls, 5) << "500 e-mails, 100 a read";
+    EXPECT_EQ(lookup.associationReadCalls,
+              requests(u"POST /crm/v4/associations/contacts/companies/batch/read"_s));
+    EXPECT_EQ(lookup.associationReadCalls, 2) << "125 contacts found";
+    EXPECT_EQ(lookup.total(), m_server->requestLog().total() - writeRequests()) << "every read counted";
+    int addAssociation = 0;
+    int present = 0;
+    for (const RecordPlan& r : out.plan->contacts) {
+        addAssociation += r.association.kind == AssociationPlan::Kind::Add ? 1 : 0;
+        present += r.association.kind == AssociationPlan::Kind::Present ? 1 : 0;
+    }
+    EXPECT_EQ(present, 63) << "existing contacts associated with their company (i % 4 == 0)";
+    EXPECT_EQ(addAssociation, 62) << "existing contacts not associated yet";
+    EXPECT_EQ(crm(u"companies"_s).size(), 250);
+    EXPECT_EQ(crm(u"contacts"_s).size(), 500);
+}
+
 TEST_F(SandboxSyncTest, ValueMapsAreAppliedAndUnmappedChoiceValuesAreRefusedBeforeAnythingIsWritten) {
     m_companyMapping.rows.append(
         MappingRow{u"industry"_s,

@@ -121,6 +121,73 @@ TEST(RateLimiter, EndpointClassHasItsOwnLimitAndCountsTowardTheConnection) {
     EXPECT_LE(maxInAnyWindow(all, 10000), 100);
 }
 
+// HttpClient waits for classSlot() before it reserves: a search held back by the search limit then
+// holds no connection-wide slot, and the connection's other requests go meanwhile.
+TEST(RateLimiter, ClassSlotIsTheEndpointClassesOwnLimitOnly) {
+    RateLimiter limiter;
+    limiter.setRule({}, RateLimitRule{100, 10000});
+    limiter.setRule(u"search"_s, RateLimitRule{5, 1000, true});
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(limiter.reserve(u"search"_s, 0), 0);
+    const qint64 window = 1000 + limiter.settings().marginMs;
+    EXPECT_EQ(limiter.classSlot(u"search"_s, 0), window);
+    EXPECT_EQ(limiter.classSlot(u"search"_s, 400), window);
+    EXPECT_EQ(limiter.classSlot({}, 400), 400) << "no class: nothing of its own to wait for";
+    EXPECT_EQ(limiter.classSlot(u"unknown"_s, 400), 400);
+    // While the search waits without a reservation, other requests are not held back...
+    EXPECT_EQ(limiter.reserve({}, 400), 400);
+    // ...as they would be behind a search reserved ahead of time (reservations never go back).
+    EXPECT_EQ(limiter.reserve(u"search"_s, 400), window);
+    EXPECT_EQ(limiter.reserve({}, 500), window);
+}
+
+// While searches go on, requests without a limit of their own leave the searches their share of
+// the connection-wide window (5 per 1.05 s over 10.05 s: 47 of the 95), and get all of it back
+// once the searches are over.
+TEST(RateLimiter, ActiveSearchesKeepTheirShareOfTheConnectionWindow) {
+    RateLimiter limiter;
+    limiter.setRule({}, RateLimitRule{100, 10000});
+    limiter.setRule(u"search"_s, RateLimitRule{5, 1000, true});
+    const qint64 window = 10000 + limiter.settings().marginMs;
+    EXPECT_EQ(limiter.reserve(u"search"_s, 0), 0);
+    std::vector<qint64> reads = greedyRun(limiter, 48, {}, 0);
+    EXPECT_EQ(std::count(reads.begin(), reads.end(), 0), 48) << "95 - 47";
+    EXPECT_EQ(limiter.classSlot({}, 0), 1050) << "the 49th waits until the searches have gone quiet";
+    EXPECT_EQ(limiter.classSlot({}, 1050), 1050);
+    EXPECT_EQ(limiter.nextSlot({}, 0), 1050);
+    // Searches keep their pace meanwhile: the waiting read holds no slot.
+    std::vector<qint64> searches{0};
+    qint64 now = 0;
+    for (int i = 0; i < 20; ++i) {
+        now = limiter.reserve(u"search"_s, limiter.classSlot(u"search"_s, now));
+        searches.push_back(now);
+    }
+    EXPECT_LE(maxInAnyWindow(searches, 1000), 5);
+    EXPECT_EQ(searches.back(), 4 * 1050) << "21 searches at 5 per 1.05 s";
+    EXPECT_GT(limiter.classSlot({}, now), now) << "still active: the reads still wait";
+
+    RateLimiter quiet;
+    quiet.setRule({}, RateLimitRule{100, 10000});
+    quiet.setRule(u"search"_s, RateLimitRule{5, 1000, true});
+    const std::vector<qint64> alone = greedyRun(quiet, 96, {}, 0);
+    EXPECT_EQ(std::count(alone.begin(), alone.end(), 0), 95) << "no search: the whole window";
+    EXPECT_EQ(alone.back(), window);
+}
+
+TEST(RateLimiter, TryReserveTakesOnlyAFreeSlotAndHoldsNothingOtherwise) {
+    RateLimiter limiter;
+    limiter.setRule({}, RateLimitRule{3, 1000});
+    EXPECT_EQ(limiter.tryReserve({}, 0), std::optional<qint64>(0));
+    EXPECT_EQ(limiter.tryReserve({}, 10), std::optional<qint64>(10));
+    EXPECT_EQ(limiter.tryReserve({}, 20), std::optional<qint64>(20));
+    EXPECT_EQ(limiter.tryReserve({}, 30), std::nullopt);
+    EXPECT_EQ(limiter.reservedCount(), 3) << "a refused try reserves nothing";
+    const qint64 next = limiter.nextSlot({}, 30);
+    EXPECT_EQ(next, 1000 + limiter.settings().marginMs);
+    EXPECT_EQ(limiter.tryReserve({}, next - 1), std::nullopt);
+    EXPECT_EQ(limiter.tryReserve({}, next), std::optional<qint64>(next));
+}
+
 TEST(RateLimiter, SearchAloneUsesAtLeast90PercentOfItsLimit) {
     RateLimiter limiter;
     limiter.setRule(u"search"_s, RateLimitRule{5, 1000, false});

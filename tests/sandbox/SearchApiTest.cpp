@@ -39,6 +39,33 @@ protected:
 
 } // namespace
 
+// The census patterns of the company lookup (docs/sync-plan.md): '*' is any run of characters,
+// matched against the whole value or one of its tokens, with backtracking.
+TEST_F(SandboxSearchApiTest, ContainsTokenWildcards) {
+    createCompany(props({{"name", "Scheme"}, {"domain", "https://www.acme.com/about"}}));
+    createCompany(props({{"name", "Port"}, {"domain", "acme.io:8080"}}));
+    createCompany(props({{"name", "Dot"}, {"domain", "acme.org."}}));
+    createCompany(props({{"name", "Plain"}, {"domain", "acme.net"}}));
+    createCompany(props({{"name", "Repeat"}, {"domain", "aab.abab.example"}}));
+    m_clock->advanceMs(3000);
+    const QJsonArray asc{QJsonObject{{QStringLiteral("propertyName"), QStringLiteral("name")},
+                                     {QStringLiteral("direction"), QStringLiteral("ASCENDING")}}};
+    const auto matching = [&](const char* pattern) {
+        return ids(find({filter(QStringLiteral("domain"), QStringLiteral("CONTAINS_TOKEN"),
+                                QString::fromLatin1(pattern))},
+                        asc));
+    };
+    EXPECT_EQ(matching("http*"), QStringList{QStringLiteral("Scheme")});
+    EXPECT_EQ(matching("*/*"), QStringList{QStringLiteral("Scheme")});
+    EXPECT_EQ(matching("*:*"), (QStringList{QStringLiteral("Port"), QStringLiteral("Scheme")}));
+    EXPECT_EQ(matching("*."), QStringList{QStringLiteral("Dot")});
+    EXPECT_EQ(matching("acme*"), (QStringList{QStringLiteral("Dot"), QStringLiteral("Plain"),
+                                              QStringLiteral("Port"), QStringLiteral("Scheme")}));
+    EXPECT_EQ(matching("a*b*ab.example"), QStringList{QStringLiteral("Repeat")}) << "backtracking";
+    EXPECT_EQ(matching("*cme.ne"), QStringList{}) << "anchored at both ends";
+    EXPECT_EQ(matching("ACME.NET"), QStringList{QStringLiteral("Plain")}) << "ignores case";
+}
+
 TEST_F(SandboxSearchApiTest, Operators) {
     seedCompanies();
     const QJsonArray asc{QJsonObject{{QStringLiteral("propertyName"), QStringLiteral("name")},

@@ -25,6 +25,7 @@
 #include "ui/sync/SyncPreviewDialog.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -161,6 +162,16 @@ TEST_F(SyncFlowTest, ThePreviewShowsTheMatchReportAndDiffsAndWritesNothing) {
     ASSERT_TRUE(run.has_value());
     EXPECT_EQ(run->state, RunState::Planned);
     EXPECT_TRUE(find<QPushButton>(QStringLiteral("syncRunButton"))->isEnabled());
+
+    // A preview that was never run is not history: the runs view shows it only when asked to.
+    auto* runs = find<RunsView>(QStringLiteral("runsPage"));
+    auto* showPreviews = find<QCheckBox>(QStringLiteral("runsShowPreviewsCheck"));
+    showPreviews->setChecked(false);
+    runs->reload();
+    EXPECT_EQ(runs->runsModel()->rowOf(dialog->runId()), -1);
+    showPreviews->setChecked(true);
+    EXPECT_GE(runs->runsModel()->rowOf(dialog->runId()), 0);
+    showPreviews->setChecked(false);
 }
 
 TEST_F(SyncFlowTest, RunShowsProgressKeepsTheWindowResponsiveAndLandsInRunsAndLog) {

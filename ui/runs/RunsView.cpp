@@ -208,7 +208,8 @@ void RunsView::reload() {
             journal.recoverInterrupted(); // runs of a process that died show as interrupted
         const bool previews = m_showPreviews->isChecked();
         for (const RunInfo& run : journal.runs(MaxRunsShown).value_or(QList<RunInfo>{})) {
-            if (!previews && run.dryRun)
+            // Previews: dry runs, and plans that were never run (a preview closed without Run).
+            if (!previews && (run.dryRun || run.state == RunState::Planned))
                 continue;
             lines.append({run, journal.outcomeCounts(run.id)});
         }

@@ -78,6 +78,19 @@ HubSpotConnector::HubSpotConnector(Options options, HttpClient::Dependencies dep
 
 HubSpotConnector::~HubSpotConnector() = default;
 
+std::unique_ptr<CrmConnector>
+HubSpotConnector::cloneForThread(std::function<void(const HttpExchange&)> observer) const {
+    auto copy = std::make_unique<HubSpotConnector>(m_options, m_http.dependenciesForCopy(), m_http.settings());
+    copy->m_http.setCancelFlag(m_http.cancelFlag());
+    if (observer)
+        copy->m_http.addObserver(std::move(observer));
+    return copy;
+}
+
+void HubSpotConnector::replayExchange(const HttpExchange& exchange) {
+    m_http.notifyObservers(exchange);
+}
+
 // ---- Plumbing ----------------------------------------------------------------------------------
 
 QUrl HubSpotConnector::url(const QString& path) const {

@@ -85,6 +85,9 @@ public:
                                                    const QList<CrmWriteInput>& inputs) override;
     CrmResult<QList<CrmWriteResult>> archiveRecords(RecordObject object, const QStringList& ids) override;
     CrmResult<QList<CrmWriteResult>> associate(const QList<CrmAssociationInput>& inputs) override;
+    std::unique_ptr<CrmConnector>
+    cloneForThread(std::function<void(const HttpExchange&)> observer) const override;
+    void replayExchange(const HttpExchange& exchange) override;
 
     // ---- ConnectionTestable -------------------------------------------------------------------
     // Checks the token (401?) and each scope SyncDesk uses, with requests that change nothing:

@@ -40,10 +40,31 @@ QStringList tokens(const QString& text) {
     return text.toLower().split(separators, Qt::SkipEmptyParts);
 }
 
-bool wildcardMatch(const QString& pattern, const QString& text) {
-    const QString re =
-        QRegularExpression::escape(pattern).replace(QStringLiteral("\\*"), QStringLiteral(".*"));
-    return QRegularExpression(QRegularExpression::anchoredPattern(re)).match(text).hasMatch();
+// The whole of `text` against `pattern`, where '*' stands for any run of characters (also none) and
+// every other character for itself. Greedy with one backtrack point: linear for the patterns a
+// search uses, and no regular expression to compile per record (the census tests every company).
+bool wildcardMatch(QStringView pattern, QStringView text) {
+    qsizetype p = 0;
+    qsizetype t = 0;
+    qsizetype star = -1; // position of the last '*' seen in the pattern
+    qsizetype resume = 0; // where in the text that '*' would take one more character from
+    while (t < text.size()) {
+        if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            resume = t;
+        } else if (p < pattern.size() && pattern[p] == text[t]) {
+            ++p;
+            ++t;
+        } else if (star >= 0) {
+            p = star + 1;
+            t = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
 }
 
 bool containsToken(const QString& value, const QString& wanted) {
