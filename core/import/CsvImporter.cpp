@@ -2,7 +2,6 @@
 
 #include "core/domain/DomainKey.h"
 #include "core/domain/EmailAddress.h"
-#include "core/import/CsvReadAhead.h"
 #include "core/import/CsvReader.h"
 #include "core/import/HeaderAliases.h"
 #include "core/import/ValueTypes.h"
@@ -296,88 +295,6 @@ struct CustomColumn {
     qint64 firstMisfitLine = 0;
 };
 
-// A record read ahead (CsvReadAhead.h) and, in a companies file, the company built from it on the
-// reading thread (CompanyRowBuilder): its values, its domain key and the warnings they give.
-struct PreparedRow {
-    CsvRecord record;
-    bool built = false; // the fields below are set (the record has at least the header's fields)
-    Company company;
-    bool anyValue = false;
-    QString key;                      // host-policy domain key (CompanyStore::domainKeyFor)
-    QList<ImportIssue> valueWarnings; // about its values, in column order
-    QList<ImportIssue> keyWarnings;   // about its website; given only when the row names a company
-
-    bool namesCompany() const {
-        return !company.name.isEmpty() || !company.website.isEmpty() || !company.domain.isEmpty() ||
-               !company.externalId.isEmpty();
-    }
-};
-
-// Builds the company of a row of a companies file: work that needs nothing but the row and the header,
-// done on the reading thread while the importer's thread writes. Holds its own copy of what it reads.
-struct CompanyRowBuilder {
-    QList<Column> columns;
-    QStringList customKeys; // field key by Column::custom
-    int headerSize = 0;
-
-    void build(PreparedRow& row) const;
-};
-
-void CompanyRowBuilder::build(PreparedRow& row) const {
-    const CsvRecord& record = row.record;
-    row.built = false; // the item may hold an earlier row (CsvReadAhead reuses them)
-    row.company = Company();
-    row.anyValue = false;
-    row.key.clear();
-    row.valueWarnings.clear();
-    row.keyWarnings.clear();
-    if (!record.error.isEmpty() || record.fields.size() < headerSize)
-        return; // rejected by ImportRun::checkShape
-    row.built = true;
-    const qint64 line = record.line;
-    Company& in = row.company;
-    for (const Column& col : columns) {
-        const QString value = record.fields.at(col.index).trimmed();
-        if (value.isEmpty())
-            continue;
-        row.anyValue = true;
-        if (col.companyText) {
-            in.*(col.companyText) = value;
-        } else if (col.employees) {
-            // A range or a word does not cost the company: it is imported without the number.
-            QString reason;
-            in.employees = parseWholeNumber(value, &reason);
-            if (!in.employees)
-                row.valueWarnings.append(
-                    {line, tr("%1 \"%2\" is %3: imported without it").arg(col.header, value, reason)});
-        } else if (col.role == ColumnRole::ExternalId) {
-            in.externalId = value;
-        } else if (col.custom >= 0) {
-            in.custom.insert(customKeys.at(col.custom), value);
-        }
-    }
-    if (!row.namesCompany())
-        return;
-
-    row.key = CompanyStore::domainKeyFor(in);
-    if (row.key.isEmpty()) {
-        for (const QString* value : {&in.website, &in.domain}) {
-            const DomainKeyResult r = DomainKey::compute(*value, DomainPolicy::Host);
-            if (!value->isEmpty() && r.reason != NoKeyReason::Empty) {
-                row.keyWarnings.append(
-                    {line, tr("no domain key from \"%1\": %2").arg(*value, r.reasonText())});
-                break;
-            }
-        }
-    } else if (in.website.contains(u',') || in.website.contains(u';') || in.website.contains(u' ')) {
-        const DomainKeyResult r = DomainKey::compute(in.website, DomainPolicy::Host);
-        if (r.severalValues)
-            row.keyWarnings.append(
-                {line, tr("the website \"%1\" holds several addresses; the first one gives the domain key %2")
-                           .arg(in.website, r.key)});
-    }
-}
-
 // Connection settings for the length of an import, put back afterwards: a larger page cache (a big
 // transaction whose dirty pages do not fit spills them to the WAL again and again) and temporary
 // storage in files, not in memory. The second is for CREATE INDEX at the end of a bulk load: with
@@ -473,7 +390,7 @@ private:
     void observeCustom(const CustomValues& values, qint64 line);
     void noteDuplicate(qint64 id, qint64 line, const MatchIdentity& identity);
 
-    bool importCompany(PreparedRow& row);
+    bool importCompany(const CsvRecord& record);
     std::optional<Company> lookupCompany(IdentityIndex::Kind kind, const QString& value, bool* ok);
     std::optional<Company> findCompany(const Company& incoming, const QString& key, bool* ok,
                                        MatchIdentity* identity);
@@ -897,12 +814,31 @@ std::optional<Company> ImportRun::findCompany(const Company& in, const QString& 
     return lookupCompany(IdentityIndex::Name, in.name, ok);
 }
 
-bool ImportRun::importCompany(PreparedRow& row) {
-    const qint64 line = row.record.line;
-    Company& in = row.company;
-    m_result.warnings.append(row.valueWarnings);
-    if (!row.namesCompany()) {
-        if (row.anyValue) {
+bool ImportRun::importCompany(const CsvRecord& record) {
+    const qint64 line = record.line;
+    Company in;
+    bool anyValue = false;
+    for (const Column& col : std::as_const(m_columns)) {
+        const QString value = record.fields.at(col.index).trimmed();
+        if (value.isEmpty())
+            continue;
+        anyValue = true;
+        if (col.companyText) {
+            in.*(col.companyText) = value;
+        } else if (col.employees) {
+            // A range or a word does not cost the company: it is imported without the number.
+            QString reason;
+            in.employees = parseWholeNumber(value, &reason);
+            if (!in.employees)
+                warning(line, tr("%1 \"%2\" is %3: imported without it").arg(col.header, value, reason));
+        } else if (col.role == ColumnRole::ExternalId) {
+            in.externalId = value;
+        } else if (col.custom >= 0) {
+            in.custom.insert(m_customs.at(col.custom).field.key, value);
+        }
+    }
+    if (in.name.isEmpty() && in.website.isEmpty() && in.domain.isEmpty() && in.externalId.isEmpty()) {
+        if (anyValue) {
             error(line, tr("the row has no company name, website, domain or id"));
         } else {
             warning(line, tr("the row is empty"));
@@ -910,8 +846,23 @@ bool ImportRun::importCompany(PreparedRow& row) {
         }
         return true;
     }
-    m_result.warnings.append(row.keyWarnings);
-    const QString& key = row.key;
+
+    const QString key = CompanyStore::domainKeyFor(in);
+    if (key.isEmpty()) {
+        for (const QString* value : {&in.website, &in.domain}) {
+            const DomainKeyResult r = DomainKey::compute(*value, DomainPolicy::Host);
+            if (!value->isEmpty() && r.reason != NoKeyReason::Empty) {
+                warning(line, tr("no domain key from \"%1\": %2").arg(*value, r.reasonText()));
+                break;
+            }
+        }
+    } else if (in.website.contains(u',') || in.website.contains(u';') || in.website.contains(u' ')) {
+        const DomainKeyResult r = DomainKey::compute(in.website, DomainPolicy::Host);
+        if (r.severalValues)
+            warning(line,
+                    tr("the website \"%1\" holds several addresses; the first one gives the domain key %2")
+                        .arg(in.website, r.key));
+    }
 
     bool ok = true;
     MatchIdentity identity;
@@ -1187,25 +1138,18 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
         qCDebug(lcImport) << "direct SQLite statements unavailable; importing through QtSql";
     PhaseTimer phase;
 
-    // The file is parsed (and each company built) on a second thread while this one writes.
     const bool companies = m_object == RecordObject::Company;
-    CompanyRowBuilder builder{m_columns, {}, m_headerSize};
-    for (const CustomColumn& c : std::as_const(m_customs))
-        builder.customKeys.append(c.field.key);
-    CsvReadAhead<PreparedRow> rows(reader, companies ? CsvReadAhead<PreparedRow>::Prepare(
-                                                           [&builder](PreparedRow& r) { builder.build(r); })
-                                                     : nullptr);
-    while (PreparedRow* row = rows.next()) {
+    while (reader.readNext(record)) {
         ++m_result.rows;
-        if (!checkShape(row->record))
+        if (!checkShape(record))
             continue;
-        if (!(companies ? importCompany(*row) : importContact(row->record)))
+        if (!(companies ? importCompany(record) : importContact(record)))
             return false;
     }
-    if (rows.hasReadError())
+    if (reader.hasReadError())
         return fatal(tr("Reading the file failed after line %1: %2. Nothing was imported.")
-                         .arg(rows.lastLine())
-                         .arg(rows.readError()));
+                         .arg(record.lastLine)
+                         .arg(reader.readError()));
     qCDebug(lcImport).noquote() << m_result.rows << "rows read and written in" << phase.restart();
     // What only the rows needed: its memory goes to the search index's rebuild.
     m_index.clear();
