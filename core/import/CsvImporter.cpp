@@ -27,7 +27,6 @@
 #include <climits>
 #include <ctime>
 #include <optional>
-#include <utility>
 #include <vector>
 
 // Info and debug messages are off unless enabled (QT_LOGGING_RULES="syncdesk.import.debug=true").
@@ -93,78 +92,6 @@ constexpr qint64 ImportCacheKibibytes = 64 * 1024; // SQLite page cache while im
 constexpr qint64 BulkLoadMinimumWrites = 5000;
 constexpr qint64 BulkLoadRatio = 20;
 
-// 64-bit hash -> record id, by open addressing with linear probing in one array of (hash, id) pairs:
-// a lookup costs one cache miss where QHash (a span's offsets, then its entries) cost two, and a
-// million-row import makes three million of them (measured: docs/import.md "Performance"). Hash 0
-// marks an empty slot, so a value whose hash is 0 is stored as 1 (it only makes a false candidate more,
-// which the caller's check against the record catches). At most half full.
-class HashToId {
-public:
-    qint64 find(quint64 hash) const {
-        if (m_slots.empty())
-            return 0;
-        hash = hash ? hash : 1;
-        for (size_t i = position(hash);; i = (i + 1) & m_mask) {
-            const Slot& s = m_slots[i];
-            if (s.hash == hash)
-                return s.id;
-            if (s.hash == 0)
-                return 0;
-        }
-    }
-    // The id stored for `hash`; a new entry's id is 0.
-    qint64& slot(quint64 hash) {
-        if ((m_size + 1) * 2 > m_slots.size())
-            rehash(std::max<size_t>(m_slots.size() * 2, 64));
-        hash = hash ? hash : 1;
-        for (size_t i = position(hash);; i = (i + 1) & m_mask) {
-            Slot& s = m_slots[i];
-            if (s.hash == hash)
-                return s.id;
-            if (s.hash == 0) {
-                s.hash = hash;
-                ++m_size;
-                return s.id;
-            }
-        }
-    }
-    void reserve(qsizetype n) {
-        size_t wanted = 64;
-        while (wanted < size_t(n) * 2)
-            wanted *= 2;
-        if (wanted > m_slots.size())
-            rehash(wanted);
-    }
-    void clear() {
-        m_slots = {};
-        m_mask = 0;
-        m_size = 0;
-    }
-
-private:
-    struct Slot {
-        quint64 hash = 0;
-        qint64 id = 0;
-    };
-    size_t position(quint64 hash) const { return size_t((hash * 0x9E3779B97F4A7C15ull) >> 20) & m_mask; }
-    void rehash(size_t count) { // `count`: a power of two
-        std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(count));
-        m_mask = count - 1;
-        for (const Slot& s : old) {
-            if (s.hash == 0)
-                continue;
-            size_t i = position(s.hash);
-            while (m_slots[i].hash != 0)
-                i = (i + 1) & m_mask;
-            m_slots[i] = s;
-        }
-    }
-
-    std::vector<Slot> m_slots;
-    size_t m_mask = 0;
-    size_t m_size = 0;
-};
-
 // Identity values of the workspace's records, by 64-bit hash: a miss proves that no record has the
 // value; a hit is a candidate that the caller verifies against the stored record.
 class IdentityIndex {
@@ -175,31 +102,31 @@ public:
     void add(Kind kind, QStringView value, qint64 id) {
         if (value.isEmpty())
             return;
-        qint64& slot = m_maps[kind].slot(hash(kind, value));
+        qint64& slot = m_maps[kind][hash(kind, value)];
         if (slot == 0)
             slot = id; // keep the oldest, like the store's "ORDER BY id LIMIT 1"
     }
-    qint64 find(Kind kind, QStringView value) const { return m_maps[kind].find(hash(kind, value)); }
-    void reserve(qsizetype n) { // for the records loaded; the maps grow with the file's rows
+    qint64 find(Kind kind, QStringView value) const { return m_maps[kind].value(hash(kind, value), 0); }
+    void reserve(qsizetype n) {
         for (auto& map : m_maps)
             map.reserve(n);
     }
     void clear() {
         for (auto& map : m_maps)
-            map.clear();
+            map = {};
     }
 
 private:
-    static quint64 hash(Kind kind, QStringView value) {
+    static size_t hash(Kind kind, QStringView value) {
         if (kind != Name)
             return qHash(value, size_t(0x9E3779B97F4A7C15ull));
         quint64 h = 0xcbf29ce484222325ull; // FNV-1a over the folded UTF-16 code units
         for (QChar c : value) {
             h = (h ^ foldAscii(c.unicode())) * 0x100000001b3ull;
         }
-        return h ^ (h >> 29);
+        return size_t(h ^ (h >> 29));
     }
-    HashToId m_maps[KindCount];
+    QHash<size_t, qint64> m_maps[KindCount];
 };
 
 // The records around the last one fetched. A re-import meets the workspace's records mostly in id
@@ -575,7 +502,7 @@ bool ImportRun::chooseIdentityLookup(qint64 sizeHint) {
 
     QElapsedTimer timer;
     timer.start();
-    m_index.reserve(existing);
+    m_index.reserve(existing + (sizeHint > 0 ? sizeHint / 100 : 0));
     bool ok;
     if (m_object == RecordObject::Company) {
         ok = m_companies.forEachIdentity(
