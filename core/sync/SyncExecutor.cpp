@@ -11,10 +11,10 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 
 #include <deque>
 #include <memory>
-#include <QSet>
 
 Q_LOGGING_CATEGORY(lcExecutor, "syncdesk.sync.executor", QtWarningMsg)
 
