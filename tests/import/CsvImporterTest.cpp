@@ -7,6 +7,7 @@
 #include "core/store/FieldStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -543,6 +544,69 @@ TEST_P(ImporterTest, AFailedLargeImportRestoresIndexesAndTriggers) {
     EXPECT_EQ(companySchemaObjects(*ws), before);
     CompanyStore store(*ws);
     EXPECT_EQ(store.count(), 0);
+    EXPECT_FALSE(QFileInfo::exists(ws.path() + QStringLiteral("-journal")));
+    QSqlQuery q(ws->database());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    EXPECT_EQ(q.value(0).toString(), u"wal");
+}
+
+namespace {
+
+QString pragma(Workspace& ws, const char* name) {
+    QSqlQuery q(ws.database());
+    EXPECT_TRUE(q.exec(QStringLiteral("PRAGMA ") + QLatin1String(name)) && q.next()) << name;
+    return q.value(0).toString();
+}
+
+qint64 walBytes(const TempWorkspace& ws) {
+    return QFileInfo(ws.path() + QStringLiteral("-wal")).size(); // 0 when there is none
+}
+
+} // namespace
+
+// Into an empty table, with no other connection open, the rows are written once, into the database
+// file (a rollback journal), not into the WAL and copied again by a checkpoint; the workspace is back
+// in WAL mode afterwards with its usual settings and no journal left behind.
+TEST_P(ImporterTest, AnImportIntoAnEmptyTableBypassesTheWalAndLeavesItOn) {
+    const ImportResult r = companies(manyCompanies(7000, false));
+    EXPECT_EQ(r.created, 7000);
+    EXPECT_LT(walBytes(ws), 64 * 1024) << "the rows went through the WAL";
+    EXPECT_FALSE(QFileInfo::exists(ws.path() + QStringLiteral("-journal")));
+    EXPECT_EQ(pragma(*ws, "journal_mode"), u"wal");
+    EXPECT_EQ(pragma(*ws, "synchronous"), u"1"); // NORMAL
+    EXPECT_EQ(pragma(*ws, "busy_timeout"), u"10000");
+    EXPECT_EQ(CompanyStore(*ws).count(), 7000);
+    ws.reopen();
+    EXPECT_EQ(CompanyStore(*ws).count(), 7000);
+
+    // A later import into the now full table writes through the WAL as any other write does.
+    const ImportResult again = companies(manyCompanies(7000, true));
+    EXPECT_EQ(again.updated, 3500);
+    EXPECT_GT(walBytes(ws), 64 * 1024);
+    EXPECT_EQ(pragma(*ws, "journal_mode"), u"wal");
+}
+
+// Another connection to the workspace (the desktop's list, another process) keeps the WAL on: the
+// import neither waits for it nor fails, and that connection still reads.
+TEST_P(ImporterTest, WithAnotherConnectionOpenAnImportIntoAnEmptyTableKeepsTheWal) {
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-reader"));
+        other.setDatabaseName(ws.path());
+        ASSERT_TRUE(other.open());
+        QSqlQuery read(other);
+        ASSERT_TRUE(read.exec(QStringLiteral("SELECT count(*) FROM companies")) && read.next());
+        EXPECT_EQ(read.value(0).toInt(), 0);
+        read.finish();
+
+        const ImportResult r = companies(manyCompanies(7000, false));
+        EXPECT_EQ(r.created, 7000);
+        EXPECT_GT(walBytes(ws), 64 * 1024);
+        EXPECT_EQ(pragma(*ws, "journal_mode"), u"wal");
+        EXPECT_EQ(pragma(*ws, "busy_timeout"), u"10000");
+        ASSERT_TRUE(read.exec(QStringLiteral("SELECT count(*) FROM companies")) && read.next());
+        EXPECT_EQ(read.value(0).toInt(), 7000);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other-reader"));
 }
 
 // In a bulk load the indexes by domain key and name are dropped too (the in-memory identity index
