@@ -296,8 +296,9 @@ public:
         q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next() ||
             q.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
-            qCWarning(lcImport).noquote() << "the workspace stays in rollback-journal mode until it is opened again:"
-                                          << q.lastError().text();
+            qCWarning(lcImport).noquote()
+                << "the workspace stays in rollback-journal mode until it is opened again:"
+                << q.lastError().text();
     }
     ScopedBulkJournal(const ScopedBulkJournal&) = delete;
     ScopedBulkJournal& operator=(const ScopedBulkJournal&) = delete;

@@ -590,7 +590,8 @@ TEST_P(ImporterTest, AnImportIntoAnEmptyTableBypassesTheWalAndLeavesItOn) {
 // import neither waits for it nor fails, and that connection still reads.
 TEST_P(ImporterTest, WithAnotherConnectionOpenAnImportIntoAnEmptyTableKeepsTheWal) {
     {
-        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-reader"));
+        QSqlDatabase other =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-reader"));
         other.setDatabaseName(ws.path());
         ASSERT_TRUE(other.open());
         QSqlQuery read(other);
