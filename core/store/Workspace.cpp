@@ -5,6 +5,7 @@
 #include "core/store/SqlUtil.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -27,6 +28,16 @@ namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("Workspace", text);
+}
+
+// How long a statement waits for another connection's lock (QSQLITE_BUSY_TIMEOUT).
+constexpr int BusyTimeoutMs = 10000;
+
+// SQLITE_BUSY or SQLITE_LOCKED (their primary codes; extended codes keep them in the low byte).
+bool isBusy(const QSqlError& error) {
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == 5 || code == 6);
 }
 
 // Open transactions per connection of this thread (connection name -> depth).
@@ -124,7 +135,7 @@ QSqlDatabase Workspace::database() const {
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     {
         QMutexLocker lock(&m_mutex);
         m_connections.append(name);
@@ -218,10 +229,22 @@ bool Workspace::initialize(QString* error) {
         return false;
     }
 
+    // An import into an empty table runs with a rollback journal (docs/import.md "Performance");
+    // while it writes, SQLite refuses the switch back to WAL at once instead of calling the busy
+    // handler, so the busy timeout is waited for here.
     QSqlQuery wal(db);
-    if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !wal.next()) {
-        *error = tr("Cannot open the workspace %1: %2")
-                     .arg(QDir::toNativeSeparators(m_path), sqlErrorText(wal.lastError()));
+    const QDeadlineTimer deadline(BusyTimeoutMs);
+    bool switched = false;
+    while (!(switched = wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && wal.next()) &&
+           isBusy(wal.lastError()) && !deadline.hasExpired())
+        QThread::msleep(50);
+    if (!switched) {
+        *error = isBusy(wal.lastError())
+                     ? tr("Cannot open the workspace %1: another program is writing to it (an import "
+                          "into an empty workspace, for example). Try again when it is done.")
+                           .arg(QDir::toNativeSeparators(m_path))
+                     : tr("Cannot open the workspace %1: %2")
+                           .arg(QDir::toNativeSeparators(m_path), sqlErrorText(wal.lastError()));
         return false;
     }
     if (wal.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)

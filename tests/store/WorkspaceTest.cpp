@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -205,6 +206,38 @@ TEST(Workspace, UsesWalAndForeignKeysOnEveryConnection) {
     EXPECT_TRUE(otherName.contains(ws.path()));
     EXPECT_FALSE(QSqlDatabase::contains(otherName)) << "a finished thread's connection is removed";
     delete thread;
+}
+
+// An import into an empty table writes with a rollback journal (docs/import.md "Performance"). A
+// connection that opens the workspace meanwhile cannot switch it back to WAL while the import holds
+// its write lock, and SQLite says so at once instead of waiting: open() waits for the lock to go.
+TEST(Workspace, OpeningWaitsForAWriterInRollbackJournalMode) {
+    TempWorkspace ws;
+    ws.close();
+    QSemaphore locked;
+    QSemaphore opening;
+    QThread* writer = QThread::create([&] {
+        RawDb db(ws.path());
+        db.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        db.exec(QStringLiteral("CREATE TABLE scratch(x)"));
+        db.exec(QStringLiteral("INSERT INTO scratch VALUES (1)"));
+        locked.release();
+        opening.acquire();
+        QThread::msleep(300);
+        db.exec(QStringLiteral("COMMIT"));
+    });
+    writer->start();
+    locked.acquire();
+    opening.release();
+    QString error;
+    const std::unique_ptr<Workspace> reopened = Workspace::open(ws.path(), &error);
+    ASSERT_TRUE(reopened) << error.toStdString();
+    EXPECT_EQ(queryValue(reopened->database(), QStringLiteral("PRAGMA journal_mode")).toString(), u"wal");
+    EXPECT_EQ(queryValue(reopened->database(), QStringLiteral("SELECT count(*) FROM scratch")).toInt(), 1)
+        << "opened after the writer committed";
+    ASSERT_TRUE(writer->wait(10000));
+    delete writer;
 }
 
 TEST(Workspace, OneConnectionPerThreadAndReleasable) {
