@@ -80,10 +80,25 @@ TEST_F(MappingEditorTest, ShowsTheDefaultMappingWithTheMatchKeyRowMarked) {
     EXPECT_EQ(cell(0, MappingTableModel::KeyColumn).data().toString(), QString());
     EXPECT_EQ(cell(website, MappingTableModel::StrategyColumn).data().toString(),
               updateStrategyLabel(UpdateStrategy::UpdateIfEmpty));
-    // Never saved: it can be saved as it is.
+    // Never saved: it can be saved as it is, and the status says it is the default in use.
     EXPECT_TRUE(doc->isModified());
     EXPECT_TRUE(action("mappingSaveAction")->isEnabled());
     EXPECT_FALSE(find<QLabel>(QStringLiteral("mappingPropertiesLabel"))->text().isEmpty());
+    QLabel* status = find<QLabel>(QStringLiteral("mappingStatusLabel"));
+    EXPECT_TRUE(status->text().startsWith(QStringLiteral("Default mapping, not saved yet")))
+        << str(status->text());
+
+    // An edit makes it "unsaved changes"; undoing it, the default again.
+    const int employees = rowOf(QStringLiteral("employees"));
+    ASSERT_GE(employees, 0);
+    ASSERT_TRUE(model->setData(cell(employees, MappingTableModel::StrategyColumn),
+                               static_cast<int>(UpdateStrategy::UpdateIfEmpty), Qt::EditRole));
+    EXPECT_TRUE(status->text().startsWith(QStringLiteral("Unsaved changes"))) << str(status->text());
+    clickButton("mappingUndoButton");
+    EXPECT_TRUE(status->text().startsWith(QStringLiteral("Default mapping, not saved yet")))
+        << str(status->text());
+    EXPECT_TRUE(editor->save());
+    EXPECT_TRUE(status->text().startsWith(QStringLiteral("Saved."))) << str(status->text());
 }
 
 TEST_F(MappingEditorTest, ATypeProblemIsShownOnItsRowAndSavingIsRefused) {

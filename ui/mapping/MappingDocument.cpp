@@ -45,8 +45,9 @@ MappingDocument::MappingDocument(QObject* parent)
     , m_facts(ConnectorFacts::forKind(CrmKind::HubSpot)) {
     m_undo.setObjectName(QStringLiteral("mappingUndoStack"));
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this] {
+        // An unsaved default stays modified, but edited or not is still news (isUnsavedDefault()).
         const bool modified = isModified();
-        if (modified != m_lastModified) {
+        if (modified != m_lastModified || m_unsaved) {
             m_lastModified = modified;
             emit modifiedChanged(modified);
         }

@@ -53,6 +53,8 @@ public:
     // True for every row targeting the match property after the match-key row (the key's fallbacks).
     bool isKeyFallbackRow(int row) const;
     bool isModified() const { return m_unsaved || !m_undo.isClean(); }
+    // Nothing stored for this connection and object yet, and not edited: the default mapping.
+    bool isUnsavedDefault() const { return m_unsaved && m_undo.isClean(); }
     void markSaved();
     QUndoStack* undoStack() { return &m_undo; }
 
@@ -76,6 +78,7 @@ public:
 signals:
     // The mapping, its problems or its context changed.
     void changed();
+    // isModified() changed, or isUnsavedDefault() did.
     void modifiedChanged(bool modified);
 
 private:

@@ -412,6 +412,9 @@ void MappingEditor::updateState() {
     } else if (!blocker.isEmpty()) {
         status = blocker;
         role = QPalette::Text;
+    } else if (m_document->isUnsavedDefault()) {
+        status = tr("Default mapping, not saved yet: a sync uses it as shown. It fits the CRM; save it "
+                    "(Ctrl+S) to keep it for this connection.");
     } else if (m_document->isModified()) {
         status = tr("Unsaved changes. The mapping fits the CRM and can be saved (Ctrl+S).");
     } else {
