@@ -302,7 +302,6 @@ public:
     }
     ScopedBulkJournal(const ScopedBulkJournal&) = delete;
     ScopedBulkJournal& operator=(const ScopedBulkJournal&) = delete;
-    bool isActive() const { return m_active; }
 
 private:
     QSqlDatabase m_db;

@@ -1,7 +1,9 @@
 // End-to-end: `syncdesk-cli import` as a real process (PRODUCT.md "Headless", docs/import.md).
 #include <gtest/gtest.h>
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
@@ -9,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <csignal>
 
 namespace {
 
@@ -50,8 +53,8 @@ protected:
                     QLatin1String(object), file});
     }
 
-    qint64 count(const QString& workspaceFile, const char* sql) {
-        qint64 n = -1;
+    QVariant value(const QString& workspaceFile, const char* sql) {
+        QVariant v;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
             db.setDatabaseName(workspaceFile);
@@ -59,10 +62,14 @@ protected:
             QSqlQuery q(db);
             EXPECT_TRUE(q.exec(QLatin1String(sql)));
             if (q.next())
-                n = q.value(0).toLongLong();
+                v = q.value(0);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
-        return n;
+        return v;
+    }
+    qint64 count(const QString& workspaceFile, const char* sql) {
+        const QVariant v = value(workspaceFile, sql);
+        return v.isValid() ? v.toLongLong() : -1;
     }
 
     QTemporaryDir m_dir;
@@ -200,4 +207,59 @@ TEST_F(ImportCommand, SemicolonFileWithBomAndExplicitDelimiter) {
     // With TAB forced the header is one column "Name;Website": not a company column.
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains(u"no column for the company")) << r.err.toStdString();
+}
+
+// An import into an empty workspace writes with a rollback journal instead of the WAL
+// (docs/import.md "Performance"). Killed after SQLite has begun writing its pages into the file, it
+// must leave the workspace as it was: the hot journal is rolled back when the file is opened next.
+TEST_F(ImportCommand, AnImportKilledMidWriteIntoAnEmptyWorkspaceLeavesItAsItWas) {
+    // An empty, migrated workspace.
+    ASSERT_EQ(run({QStringLiteral("--workspace"), workspace(), QStringLiteral("runs")}).exitCode, 0);
+    const qint64 emptySize = QFileInfo(workspace()).size();
+
+    QByteArray csv = "Name,Website,Country,Employees,Description\n";
+    for (int i = 0; i < 300000; ++i)
+        csv +=
+            QStringLiteral("Company %1,https://www.c%1.example.com/about,UK,%2,Some words about company %1\n")
+                .arg(i)
+                .arg(i % 9000)
+                .toUtf8();
+    const QString file = write("big.csv", csv);
+    csv.clear();
+
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), path("xdg-data"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SYNCDESK_CLI), {QStringLiteral("--workspace"), workspace(),
+                                           QStringLiteral("import"), QStringLiteral("companies"), file});
+    ASSERT_TRUE(p.waitForStarted());
+    // Killed once the file has grown by 8 MB before any commit: uncommitted pages are in it.
+    bool killed = false;
+    QElapsedTimer waited;
+    waited.start();
+    while (p.state() == QProcess::Running && waited.elapsed() < 300000) {
+        if (QFileInfo(workspace()).size() > emptySize + 8 * 1024 * 1024 &&
+            QFileInfo::exists(workspace() + QStringLiteral("-journal"))) {
+            ::kill(pid_t(p.processId()), SIGKILL);
+            killed = true;
+            break;
+        }
+        p.waitForFinished(5);
+    }
+    ASSERT_TRUE(p.waitForFinished(30000));
+    ASSERT_TRUE(killed) << "the import ended before it could be killed: "
+                        << p.readAllStandardOutput().toStdString();
+    EXPECT_TRUE(QFileInfo::exists(workspace() + QStringLiteral("-journal"))) << "a hot journal is left";
+
+    EXPECT_EQ(count(workspace(), "SELECT count(*) FROM companies"), 0);
+    EXPECT_EQ(value(workspace(), "PRAGMA integrity_check").toString().toStdString(), "ok");
+    EXPECT_FALSE(QFileInfo::exists(workspace() + QStringLiteral("-journal")));
+    EXPECT_LE(QFileInfo(workspace()).size(), emptySize) << "the rolled-back pages are cut off again";
+
+    // The workspace works as before: an import, in WAL mode afterwards.
+    const ImportRun r = import("companies", write("companies.csv", companiesCsv));
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(count(workspace(), "SELECT count(*) FROM companies"), 2);
+    EXPECT_EQ(value(workspace(), "PRAGMA journal_mode").toString().toStdString(), "wal");
 }
