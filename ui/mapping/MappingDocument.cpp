@@ -54,6 +54,12 @@ MappingDocument::MappingDocument(QObject* parent)
     });
 }
 
+// The undo stack's destructor emits cleanChanged; nobody is to hear of it from a document that goes
+// (its editor may be half destroyed already).
+MappingDocument::~MappingDocument() {
+    disconnect(&m_undo, nullptr, this, nullptr);
+}
+
 void MappingDocument::setContext(CrmKind kind, RecordObject object,
                                  const QList<FieldDefinition>& localFields) {
     m_kind = kind;

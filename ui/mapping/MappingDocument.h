@@ -22,6 +22,7 @@ class MappingDocument : public QObject {
 
 public:
     explicit MappingDocument(QObject* parent = nullptr);
+    ~MappingDocument() override;
 
     // What the mapping is edited against. Clears the undo history.
     void setContext(CrmKind kind, RecordObject object, const QList<FieldDefinition>& localFields);
