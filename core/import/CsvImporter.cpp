@@ -278,12 +278,12 @@ public:
     explicit ScopedBulkJournal(const QSqlDatabase& db)
         : m_db(db) {
         QSqlQuery q(m_db);
-        q.exec(QStringLiteral("PRAGMA busy_timeout"));
-        const QString busyTimeout = q.next() ? q.value(0).toString() : QStringLiteral("10000");
+        const QString busyTimeout = value(q, "busy_timeout");
+        m_synchronous = value(q, "synchronous");
+        if (busyTimeout.isEmpty() || m_synchronous.isEmpty())
+            return;
         q.exec(QStringLiteral("PRAGMA busy_timeout = 0"));
-        if (q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next())
-            m_active = q.value(0).toString().compare(u"delete", Qt::CaseInsensitive) == 0;
-        q.finish();
+        m_active = value(q, "journal_mode = DELETE").compare(u"delete", Qt::CaseInsensitive) == 0;
         q.exec(QStringLiteral("PRAGMA busy_timeout = ") + busyTimeout);
         if (m_active)
             q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
@@ -293,9 +293,8 @@ public:
         if (!m_active)
             return;
         QSqlQuery q(m_db);
-        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next() ||
-            q.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
+        q.exec(QStringLiteral("PRAGMA synchronous = ") + m_synchronous);
+        if (value(q, "journal_mode = WAL").compare(u"wal", Qt::CaseInsensitive) != 0)
             qCWarning(lcImport).noquote()
                 << "the workspace stays in rollback-journal mode until it is opened again:"
                 << q.lastError().text();
@@ -304,7 +303,17 @@ public:
     ScopedBulkJournal& operator=(const ScopedBulkJournal&) = delete;
 
 private:
+    // The pragma's answer ("PRAGMA name" or "PRAGMA name = value"), or empty when it fails.
+    static QString value(QSqlQuery& q, const char* pragma) {
+        QString answer;
+        if (q.exec(QStringLiteral("PRAGMA ") + QLatin1String(pragma)) && q.next())
+            answer = q.value(0).toString();
+        q.finish();
+        return answer;
+    }
+
     QSqlDatabase m_db;
+    QString m_synchronous;
     bool m_active = false;
 };
 
@@ -530,11 +539,7 @@ bool ImportRun::mapHeader(const CsvRecord& header) {
 
 bool ImportRun::chooseIdentityLookup(qint64 sizeHint) {
     using Lookup = ImportOptions::IdentityLookup;
-    const qint64 existing = m_object == RecordObject::Company ? m_companies.count() : m_contacts.count();
-    if (existing < 0)
-        return storeFailed(m_object == RecordObject::Company ? m_companies.lastError()
-                                                             : m_contacts.lastError());
-    m_existing = existing;
+    const qint64 existing = m_existing; // counted by run()
     // Ids of the records an import touches are mostly below this (rowids are dense); 100 bytes a row.
     m_touched.setDenseLimit(2 * (existing + qMax<qint64>(sizeHint, 0) / 100) + 1024);
     m_inMemory = true;
@@ -1105,9 +1110,13 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
     }
     m_result.delimiter = reader.delimiter();
 
-    const qint64 existing = m_object == RecordObject::Company ? m_companies.count() : m_contacts.count();
+    // Counted before the transaction: an empty table is written with a rollback journal.
+    m_existing = m_object == RecordObject::Company ? m_companies.count() : m_contacts.count();
+    if (m_existing < 0)
+        return storeFailed(m_object == RecordObject::Company ? m_companies.lastError()
+                                                             : m_contacts.lastError());
     std::optional<ScopedBulkJournal> journal;
-    if (existing == 0)
+    if (m_existing == 0)
         journal.emplace(m_workspace.database());
     ScopedImportPragmas pragmas(m_workspace.database(), ImportCacheKibibytes);
     Workspace::Transaction tx = m_workspace.transaction();
