@@ -186,7 +186,6 @@ RunOutcome SyncEngine::sync(const SyncRequest& request) {
 }
 
 RunOutcome SyncEngine::plan(const SyncRequest& request) {
-    m_cancel.reset();
     RunOutcome outcome;
     std::optional<EngineConnection> connection = openConnection(request.connection, outcome);
     if (!connection)
@@ -422,7 +421,6 @@ bool SyncEngine::planInto(RunInfo& run, EngineConnection& connection, const Loca
 }
 
 RunOutcome SyncEngine::execute(qint64 runId) {
-    m_cancel.reset();
     return executeRun(runId);
 }
 
@@ -541,7 +539,6 @@ RunOutcome SyncEngine::carryOut(RunInfo& run, EngineConnection& connection) {
 }
 
 RunOutcome SyncEngine::undo(qint64 runId, bool dryRun) {
-    m_cancel.reset();
     RunOutcome outcome;
     m_journal->recoverInterrupted();
     const std::optional<RunInfo> original = m_journal->run(runId);

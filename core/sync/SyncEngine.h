@@ -108,8 +108,12 @@ public:
     // attempt (already redacted) as part of the run in progress. Call it in the engine's thread.
     HttpObserver httpObserver();
 
-    // Thread-safe: the job in progress stops after the request in flight.
+    // Thread-safe: the job in progress stops after the request in flight, and a job that has not
+    // begun yet stops before its first request. A cancel stays in force until resetCancel(), which
+    // whoever starts a job calls first: the desktop in its UI thread as it queues the job, so that
+    // an Esc pressed before the engine's thread picks the job up is not lost.
     void cancel() { m_cancel.cancel(); }
+    void resetCancel() { m_cancel.reset(); }
     const CancelFlag& cancelFlag() const { return m_cancel; }
 
 signals:

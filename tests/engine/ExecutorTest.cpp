@@ -338,11 +338,29 @@ TEST_F(ExecutorTest, CancelStopsAfterTheRequestInFlightAndResumeFinishes) {
     EXPECT_EQ(m_crm.records(RecordObject::Company).size(), 100);
     EXPECT_EQ(out.outcomes->companies.count(RecordOutcome::Created), 100); // the batch in flight is recorded
     m_wrapper.after = nullptr;
+    m_engine->resetCancel(); // the cancel stays in force until the next job is started
     const RunOutcome resumed = m_engine->resume(out.runId);
     ASSERT_EQ(resumed.state, RunState::Completed);
     EXPECT_EQ(m_crm.records(RecordObject::Company).size(), 250);
     EXPECT_EQ(m_wrapper.calls(Op::Create), 3 + 3);
     expectNoDuplicates();
+}
+
+TEST_F(ExecutorTest, ACancelMadeBeforeTheJobBeginsStopsItBeforeItsFirstCallUntilReset) {
+    // The desktop queues a job to the engine's thread; an Esc pressed before that thread picks it
+    // up must not be wiped out by the job starting.
+    newCompanies(5);
+    m_engine->cancel();
+    const RunOutcome out = sync();
+    EXPECT_EQ(out.state, RunState::Cancelled) << out.message.toStdString();
+    EXPECT_EQ(m_wrapper.totalCalls(), 0);
+    EXPECT_TRUE(m_crm.records(RecordObject::Company).isEmpty());
+    // Still in force for the next job, until whoever starts one resets it.
+    EXPECT_EQ(sync().state, RunState::Cancelled);
+    m_engine->resetCancel();
+    const RunOutcome again = sync();
+    EXPECT_EQ(again.state, RunState::Completed) << again.message.toStdString();
+    EXPECT_EQ(m_crm.records(RecordObject::Company).size(), 5);
 }
 
 TEST_F(ExecutorTest, AnAuthenticationErrorFailsTheRunAndItCanBeResumedWithAWorkingToken) {

@@ -203,6 +203,7 @@ TEST_F(SandboxFaultsTest, CancelDuringARateLimitWaitStopsAtOnceAndResumeFinishes
     EXPECT_GE(created, 100);
     EXPECT_LT(created, 250);
     EXPECT_EQ(crm(u"contacts"_s).size(), 0);
+    m_engine->resetCancel(); // the cancel stays in force until the next job is started
     const RunOutcome resumed = m_engine->resume(out.runId);
     ASSERT_EQ(resumed.state, RunState::Completed) << resumed.message.toStdString();
     EXPECT_EQ(crm(u"companies"_s).size(), 250);

@@ -74,6 +74,7 @@ int SyncController::start(Job job, qint64 runId, std::function<RunOutcome(SyncEn
     const int ticket = m_ticket;
     QPointer<SyncController> self(this);
     SyncEngine* engine = m_engine;
+    engine->resetCancel(); // here, not in the engine's thread: a cancel from now on counts
     QMetaObject::invokeMethod(engine, [engine, work, self, ticket, job] {
         RunOutcome outcome = work(*engine);
         QMetaObject::invokeMethod(
