@@ -26,7 +26,9 @@ namespace syncdesk {
 // Defined in core/store/SchemaQueryMigration.cpp, next to the migration they mirror (link
 // syncdesk_core_store).
 QStringList companyBulkLoadBeginStatements();
-QStringList companyBulkLoadEndStatements();
+QStringList companyBulkLoadEndStatements();    // companyBulkLoadIndexStatements(), then ...SearchStatements()
+QStringList companyBulkLoadIndexStatements();  // the indexes and triggers
+QStringList companyBulkLoadSearchStatements(); // the search index's rebuild
 
 // Migration 1's indexes by domain key and by name (CompanyStore::findByDomainKey(), findByName()). A
 // load that does not look companies up through them (the importer's in-memory identity index) drops

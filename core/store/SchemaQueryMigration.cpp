@@ -58,7 +58,7 @@ const Named indexes[] = {
 
 } // namespace
 
-QStringList sortIndexDropStatements();   // SchemaSortIndexMigration.cpp (migration 5)
+QStringList sortIndexDropStatements(); // SchemaSortIndexMigration.cpp (migration 5)
 QStringList sortIndexCreateStatements();
 
 SchemaMigration queryIndexMigration() {
@@ -81,24 +81,30 @@ QStringList companyBulkLoadBeginStatements() {
     return out;
 }
 
-QStringList companyBulkLoadEndStatements() {
+QStringList companyBulkLoadIndexStatements() {
     QStringList out;
     for (const Named& i : indexes)
         out << QString::fromLatin1(i.definition);
     out << sortIndexCreateStatements();
     for (const Named& t : searchTriggers)
         out << QString::fromLatin1(t.definition);
+    return out;
+}
+
+QStringList companyBulkLoadSearchStatements() {
     // FTS5 collects the terms of the rows in a hash table and writes a segment whenever it holds
     // `hashsize` bytes (1 MB by default): a million rows make ~130 segments, merged again and again.
     // With 64 MB the rebuild writes a few large ones: measured 1.7x faster for 1,000,000 companies
     // (docs/import.md), for ~80 MB more memory while it runs. The setting is stored in the index's
     // config table, so it is put back to the default afterwards.
-    out << QStringLiteral(
-        "INSERT INTO companies_search(companies_search, rank) VALUES ('hashsize', 67108864)");
-    out << QString::fromLatin1(searchRebuild);
-    out << QStringLiteral(
-        "INSERT INTO companies_search(companies_search, rank) VALUES ('hashsize', 1048576)");
-    return out;
+    return {
+        QStringLiteral("INSERT INTO companies_search(companies_search, rank) VALUES ('hashsize', 67108864)"),
+        QString::fromLatin1(searchRebuild),
+        QStringLiteral("INSERT INTO companies_search(companies_search, rank) VALUES ('hashsize', 1048576)")};
+}
+
+QStringList companyBulkLoadEndStatements() {
+    return companyBulkLoadIndexStatements() + companyBulkLoadSearchStatements();
 }
 
 } // namespace syncdesk

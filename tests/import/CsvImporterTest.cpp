@@ -586,6 +586,51 @@ TEST_P(ImporterTest, AnImportIntoAnEmptyTableBypassesTheWalAndLeavesItOn) {
     EXPECT_EQ(pragma(*ws, "journal_mode"), u"wal");
 }
 
+// A bulk load builds its indexes with SQLite's sorter in small sorted runs on worker threads (docs/
+// import.md "Performance"). The descriptions here make ~5 MB of keys for one index, several runs of
+// 2 MB to merge. Every index must then agree with its table and give the rows in the order that a
+// sort without it gives, and the connection's settings are back afterwards.
+TEST_P(ImporterTest, IndexesBuiltFromSortedRunsOnWorkerThreadsAgreeWithTheirTable) {
+    const QString cacheBefore = pragma(*ws, "cache_size");
+    const QString threadsBefore = pragma(*ws, "threads");
+    const QString tempStoreBefore = pragma(*ws, "temp_store");
+    QByteArray csv = "Name,Website,City,Description,Country\n";
+    for (int i = 0; i < 40000; ++i) {
+        const QByteArray k = QByteArray::number((i * 7919) % 40000); // not in key order
+        csv += "Company " + k + ",c" + QByteArray::number(i) + ".example.com,Town " +
+               QByteArray::number(i % 97) + ",\"" + QByteArray(i % 5 == 0 ? "an " : "A ") +
+               "account described at some length, number " + k +
+               ", so that the keys fill several sorted runs\"," + (i % 3 ? "UK" : "uk") + "\n";
+    }
+    const ImportResult r = companies(csv);
+    ASSERT_EQ(r.created, 40000);
+    EXPECT_EQ(pragma(*ws, "integrity_check"), u"ok");
+    EXPECT_EQ(pragma(*ws, "cache_size"), cacheBefore);
+    EXPECT_EQ(pragma(*ws, "threads"), threadsBefore);
+    EXPECT_EQ(pragma(*ws, "temp_store"), tempStoreBefore);
+
+    auto ids = [this](const QString& sql) {
+        QSqlQuery q(ws->database());
+        EXPECT_TRUE(q.exec(sql)) << q.lastError().text().toStdString();
+        QList<qint64> out;
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+        return out;
+    };
+    const std::pair<const char*, const char*> indexes[] = {{"description", "companies_sort_description"},
+                                                           {"name", "companies_name"},
+                                                           {"city", "companies_city"},
+                                                           {"country", "companies_sort_country"}};
+    for (const auto& [column, index] : indexes) {
+        const QString order = QStringLiteral(" ORDER BY %1 COLLATE NOCASE, id").arg(QLatin1String(column));
+        const QList<qint64> sorted = ids(QStringLiteral("SELECT id FROM companies NOT INDEXED") + order);
+        ASSERT_EQ(sorted.size(), 40000) << column;
+        const QList<qint64> walked =
+            ids(QStringLiteral("SELECT id FROM companies INDEXED BY %1").arg(QLatin1String(index)) + order);
+        EXPECT_EQ(walked, sorted) << index;
+    }
+}
+
 // Another connection to the workspace (the desktop's list, another process) keeps the WAL on: the
 // import neither waits for it nor fails, and that connection still reads.
 TEST_P(ImporterTest, WithAnotherConnectionOpenAnImportIntoAnEmptyTableKeepsTheWal) {
