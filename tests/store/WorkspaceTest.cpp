@@ -66,6 +66,19 @@ QStringList tableNames(const QSqlDatabase& db) {
     return names;
 }
 
+// A workspace as version 1 left it, with one company named "Old" (and SQLite's default page size
+// unless one is given).
+void writeVersion1Workspace(const QString& path, int pageSize = 0) {
+    RawDb raw(path);
+    if (pageSize > 0)
+        raw.exec(QStringLiteral("PRAGMA page_size = %1").arg(pageSize));
+    raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(Workspace::applicationId));
+    for (const QString& sql : workspaceMigrations().first().statements)
+        raw.exec(sql);
+    raw.exec(QStringLiteral("PRAGMA user_version = 1"));
+    raw.exec(QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES ('Old', 'x', 'x')"));
+}
+
 } // namespace
 
 TEST(Workspace, CreatesAndMigratesAnEmptyFile) {
@@ -120,16 +133,7 @@ TEST(Workspace, ReopenKeepsDataAndVersion) {
 TEST(Workspace, MigratesAnOlderFileForward) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.sqlite"));
-    {
-        // A workspace as version 1 left it.
-        RawDb raw(path);
-        raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(Workspace::applicationId));
-        for (const QString& sql : workspaceMigrations().first().statements)
-            raw.exec(sql);
-        raw.exec(QStringLiteral("PRAGMA user_version = 1"));
-        raw.exec(
-            QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES ('Old', 'x', 'x')"));
-    }
+    writeVersion1Workspace(path);
     QString error;
     auto ws = Workspace::open(path, &error);
     ASSERT_TRUE(ws) << error.toStdString();
@@ -143,16 +147,7 @@ TEST(Workspace, NewWorkspacesGetLargerPagesAndOldOnesKeepTheirs) {
     QTemporaryDir dir;
     const QString fresh = dir.filePath(QStringLiteral("fresh.sqlite"));
     const QString old = dir.filePath(QStringLiteral("old.sqlite"));
-    {
-        RawDb raw(old);
-        raw.exec(QStringLiteral("PRAGMA page_size = 4096"));
-        raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(Workspace::applicationId));
-        for (const QString& sql : workspaceMigrations().first().statements)
-            raw.exec(sql);
-        raw.exec(QStringLiteral("PRAGMA user_version = 1"));
-        raw.exec(
-            QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES ('Old', 'x', 'x')"));
-    }
+    writeVersion1Workspace(old, 4096);
     for (int pass = 0; pass < 2; ++pass) { // created (or migrated), then opened again
         QString error;
         auto a = Workspace::open(fresh, &error);
