@@ -27,13 +27,8 @@
 #include <algorithm>
 #include <climits>
 #include <ctime>
-#include <mutex>
 #include <optional>
 #include <vector>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 // Info and debug messages are off unless enabled (QT_LOGGING_RULES="syncdesk.import.debug=true").
 Q_LOGGING_CATEGORY(lcImport, "syncdesk.import", QtWarningMsg)
@@ -228,24 +223,6 @@ struct CustomColumn {
     qint64 misfits = 0; // values of an existing field that do not fit its type
     qint64 firstMisfitLine = 0;
 };
-
-// glibc's malloc hands memory back to the system as soon as the top of its heap has more than a few
-// MB free, and serves large blocks with mmap/munmap under a threshold it keeps moving. A bulk load
-// frees and takes again blocks of megabytes all the time (the sorter's 2 MB runs, handed from thread
-// to thread, the CSV reader's chunks, FTS5's hash), and every time the heap shrinks the kernel has to
-// flush the other core's TLB: 4,300 brk calls for 300,000 rows, half of the import's system time. So
-// once a process imports, it keeps up to 256 MB of freed memory for reuse and takes blocks below
-// 32 MB from the heap (docs/import.md "Performance"). Process-wide, set once, glibc only.
-void keepFreedMemoryForReuse() {
-#if defined(__GLIBC__)
-    static std::once_flag once;
-    std::call_once(once, [] {
-        const bool ok = mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) == 1 &&
-                        mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024) == 1;
-        qCDebug(lcImport) << "malloc keeps freed memory for reuse:" << ok;
-    });
-#endif
-}
 
 // Connection settings for the length of an import, put back afterwards: a larger page cache (a big
 // transaction whose dirty pages do not fit spills them to the WAL again and again) and temporary
@@ -1165,7 +1142,6 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
     std::optional<ScopedBulkJournal> journal;
     if (m_existing == 0)
         journal.emplace(m_workspace.database());
-    keepFreedMemoryForReuse();
     ScopedImportPragmas pragmas(m_workspace.database(), ImportCacheKibibytes);
     Workspace::Transaction tx = m_workspace.transaction();
     if (!tx.isActive())

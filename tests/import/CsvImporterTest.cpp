@@ -13,13 +13,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <cstring>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 using namespace syncdesk;
 using syncdesk::test::ScriptedDevice;
 using syncdesk::test::TempWorkspace;
@@ -729,31 +722,3 @@ TEST_P(ImporterTest, EmployeesThatAreNotOneNumberAreLeftEmptyWithAWarning) {
     EXPECT_EQ(issueLines(again.warnings), QList<qint64>{2});
     EXPECT_EQ(companyByKey("plain.com").employees, 40);
 }
-
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) // ASan brings its own malloc
-// Once a process has imported, glibc's malloc serves blocks of megabytes from its heap and keeps them
-// there when they are freed, instead of an mmap/munmap or a shrinking heap each time (each costs the
-// other cores a TLB flush; docs/import.md "Performance").
-TEST(ImporterMemory, AfterAnImportBlocksOfMegabytesAreReusedFromTheHeap) {
-    TempWorkspace ws;
-    const ImportResult r = CsvImporter(*ws).importFile(RecordObject::Company, [&] {
-        const QString path = ws.dir() + QStringLiteral("/few.csv");
-        QFile f(path);
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write("Name,Website\nAcme,acme.com\n");
-        return path;
-    }());
-    ASSERT_TRUE(r.completed);
-
-    constexpr std::size_t size = 24 * 1024 * 1024;
-    const struct mallinfo2 before = mallinfo2();
-    void* block = std::malloc(size);
-    ASSERT_NE(block, nullptr);
-    std::memset(block, 1, size);
-    const struct mallinfo2 holding = mallinfo2();
-    EXPECT_EQ(holding.hblks, before.hblks) << "the block was mapped on its own";
-    EXPECT_GE(holding.arena, before.arena);
-    std::free(block);
-    EXPECT_GE(mallinfo2().fordblks, size) << "the freed block went back to the system";
-}
-#endif
