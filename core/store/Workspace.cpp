@@ -32,7 +32,6 @@ QString tr(const char* text) {
 
 // How long a statement waits for another connection's lock (QSQLITE_BUSY_TIMEOUT).
 constexpr int BusyTimeoutMs = 10000;
-constexpr int NewWorkspacePageSize = 16384; // bytes; see Workspace::initialize
 
 // SQLITE_BUSY or SQLITE_LOCKED (their primary codes; extended codes keep them in the low byte).
 bool isBusy(const QSqlError& error) {
@@ -213,8 +212,8 @@ bool Workspace::initialize(QString* error) {
                           sqlError.isEmpty() ? sqlErrorText(tables.lastError()) : sqlError);
         return false;
     }
-    const bool empty = tables.value(0).toLongLong() == 0;
-    const bool foreign = (*appId != 0 && *appId != applicationId) || (*appId == 0 && *version == 0 && !empty);
+    const bool foreign = (*appId != 0 && *appId != applicationId) ||
+                         (*appId == 0 && *version == 0 && tables.value(0).toLongLong() > 0);
     tables.finish();
     if (foreign) {
         *error = tr("The file %1 is an SQLite database of another application, not a SyncDesk workspace.")
@@ -228,16 +227,6 @@ bool Workspace::initialize(QString* error) {
                      .arg(*version)
                      .arg(currentSchemaVersion());
         return false;
-    }
-
-    // A new workspace gets 16 KiB pages instead of SQLite's 4 KiB: a bulk import's index builds and
-    // search index read the whole companies table once each, and with four times fewer pages they
-    // took ~20% less time (docs/workspace.md). Only possible before the first table is written and
-    // before WAL mode; an existing workspace keeps its page size.
-    if (*version == 0 && empty) {
-        QSqlQuery pageSize(db);
-        if (!pageSize.exec(QStringLiteral("PRAGMA page_size = %1").arg(NewWorkspacePageSize)))
-            qCWarning(lcStore).noquote() << "page size not set:" << sqlErrorText(pageSize.lastError());
     }
 
     // An import into an empty table runs with a rollback journal (docs/import.md "Performance");

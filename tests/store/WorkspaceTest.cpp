@@ -66,19 +66,6 @@ QStringList tableNames(const QSqlDatabase& db) {
     return names;
 }
 
-// A workspace as version 1 left it, with one company named "Old" (and SQLite's default page size
-// unless one is given).
-void writeVersion1Workspace(const QString& path, int pageSize = 0) {
-    RawDb raw(path);
-    if (pageSize > 0)
-        raw.exec(QStringLiteral("PRAGMA page_size = %1").arg(pageSize));
-    raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(Workspace::applicationId));
-    for (const QString& sql : workspaceMigrations().first().statements)
-        raw.exec(sql);
-    raw.exec(QStringLiteral("PRAGMA user_version = 1"));
-    raw.exec(QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES ('Old', 'x', 'x')"));
-}
-
 } // namespace
 
 TEST(Workspace, CreatesAndMigratesAnEmptyFile) {
@@ -133,33 +120,21 @@ TEST(Workspace, ReopenKeepsDataAndVersion) {
 TEST(Workspace, MigratesAnOlderFileForward) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.sqlite"));
-    writeVersion1Workspace(path);
+    {
+        // A workspace as version 1 left it.
+        RawDb raw(path);
+        raw.exec(QStringLiteral("PRAGMA application_id = %1").arg(Workspace::applicationId));
+        for (const QString& sql : workspaceMigrations().first().statements)
+            raw.exec(sql);
+        raw.exec(QStringLiteral("PRAGMA user_version = 1"));
+        raw.exec(
+            QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES ('Old', 'x', 'x')"));
+    }
     QString error;
     auto ws = Workspace::open(path, &error);
     ASSERT_TRUE(ws) << error.toStdString();
     EXPECT_EQ(ws->schemaVersion(), currentSchemaVersion());
     EXPECT_EQ(queryValue(ws->database(), QStringLiteral("SELECT name FROM companies")).toString(), u"Old");
-}
-
-// A new workspace is made with 16 KiB pages (a bulk import reads the whole table once per index);
-// an existing one keeps the page size it was made with, here SQLite's default of 4 KiB.
-TEST(Workspace, NewWorkspacesGetLargerPagesAndOldOnesKeepTheirs) {
-    QTemporaryDir dir;
-    const QString fresh = dir.filePath(QStringLiteral("fresh.sqlite"));
-    const QString old = dir.filePath(QStringLiteral("old.sqlite"));
-    writeVersion1Workspace(old, 4096);
-    for (int pass = 0; pass < 2; ++pass) { // created (or migrated), then opened again
-        QString error;
-        auto a = Workspace::open(fresh, &error);
-        ASSERT_TRUE(a) << error.toStdString();
-        EXPECT_EQ(queryValue(a->database(), QStringLiteral("PRAGMA page_size")).toInt(), 16384);
-        EXPECT_EQ(queryValue(a->database(), QStringLiteral("PRAGMA journal_mode")).toString(), u"wal");
-        auto b = Workspace::open(old, &error);
-        ASSERT_TRUE(b) << error.toStdString();
-        EXPECT_EQ(queryValue(b->database(), QStringLiteral("PRAGMA page_size")).toInt(), 4096);
-        EXPECT_EQ(b->schemaVersion(), currentSchemaVersion());
-        EXPECT_EQ(queryValue(b->database(), QStringLiteral("SELECT name FROM companies")).toString(), u"Old");
-    }
 }
 
 TEST(Workspace, RefusesAFileFromANewerVersion) {
