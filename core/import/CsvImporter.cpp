@@ -257,16 +257,12 @@ public:
         const int workers = qBound(0, QThread::idealThreadCount(), 4);
         set(QStringLiteral("threads"), QString::number(workers));
         q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(SortRunKibibytes));
-        m_sorting = true;
         qCDebug(lcImport) << "index builds: sorted runs of" << SortRunKibibytes << "KiB," << workers
                           << "sorter threads";
     }
     void endSorting() {
-        if (!m_sorting)
-            return;
         QSqlQuery q(m_db);
         q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(m_cacheKibibytes));
-        m_sorting = false;
     }
     ~ScopedImportPragmas() {
         QSqlQuery q(m_db);
@@ -284,7 +280,6 @@ private:
 
     QSqlDatabase m_db;
     qint64 m_cacheKibibytes;
-    bool m_sorting = false;
     QMap<QString, QString> m_previous;
 };
 

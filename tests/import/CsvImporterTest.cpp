@@ -587,7 +587,7 @@ TEST_P(ImporterTest, AnImportIntoAnEmptyTableBypassesTheWalAndLeavesItOn) {
 }
 
 // A bulk load builds its indexes with SQLite's sorter in small sorted runs on worker threads (docs/
-// import.md "Performance"). The descriptions here make ~5 MB of keys for one index, several runs of
+// import.md "Performance"). The descriptions here make ~4 MB of keys for one index, several runs of
 // 2 MB to merge. Every index must then agree with its table and give the rows in the order that a
 // sort without it gives, and the connection's settings are back afterwards.
 TEST_P(ImporterTest, IndexesBuiltFromSortedRunsOnWorkerThreadsAgreeWithTheirTable) {
