@@ -4,6 +4,7 @@
 #include "core/domain/EmailAddress.h"
 #include "core/import/CsvReader.h"
 #include "core/import/HeaderAliases.h"
+#include "core/import/IdentityIndex.h"
 #include "core/import/ValueTypes.h"
 #include "core/model/Company.h"
 #include "core/model/Contact.h"
@@ -57,9 +58,7 @@ QString asciiFold(const QString& s) {
     return out;
 }
 
-char16_t foldAscii(char16_t c) {
-    return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
-}
+constexpr auto foldAscii = IdentityIndex::foldAscii;
 
 // asciiFold(a) == asciiFold(b), without building either.
 bool equalsAsciiFolded(QStringView a, QStringView b) {
@@ -93,43 +92,6 @@ constexpr qint64 SortRunKibibytes = 2 * 1024;      // ... while a bulk load buil
 // the workspace held when the import began.
 constexpr qint64 BulkLoadMinimumWrites = 5000;
 constexpr qint64 BulkLoadRatio = 20;
-
-// Identity values of the workspace's records, by 64-bit hash: a miss proves that no record has the
-// value; a hit is a candidate that the caller verifies against the stored record.
-class IdentityIndex {
-public:
-    enum Kind { External, Key, Name, KindCount };
-
-    // Names are compared with ASCII letters folded (asciiFold()): pass them as they are.
-    void add(Kind kind, QStringView value, qint64 id) {
-        if (value.isEmpty())
-            return;
-        qint64& slot = m_maps[kind][hash(kind, value)];
-        if (slot == 0)
-            slot = id; // keep the oldest, like the store's "ORDER BY id LIMIT 1"
-    }
-    qint64 find(Kind kind, QStringView value) const { return m_maps[kind].value(hash(kind, value), 0); }
-    void reserve(qsizetype n) {
-        for (auto& map : m_maps)
-            map.reserve(n);
-    }
-    void clear() {
-        for (auto& map : m_maps)
-            map = {};
-    }
-
-private:
-    static size_t hash(Kind kind, QStringView value) {
-        if (kind != Name)
-            return qHash(value, size_t(0x9E3779B97F4A7C15ull));
-        quint64 h = 0xcbf29ce484222325ull; // FNV-1a over the folded UTF-16 code units
-        for (QChar c : value) {
-            h = (h ^ foldAscii(c.unicode())) * 0x100000001b3ull;
-        }
-        return size_t(h ^ (h >> 29));
-    }
-    QHash<size_t, qint64> m_maps[KindCount];
-};
 
 // The records around the last one fetched. A re-import meets the workspace's records mostly in id
 // order, so fetching them a window at a time saves a query per row. Kept current with put(). A record
@@ -867,6 +829,8 @@ bool ImportRun::importCompany(const CsvRecord& record) {
                         .arg(in.website, r.key));
     }
 
+    if (m_inMemory)
+        m_index.prefetch(IdentityIndex::Name, in.name); // indexCompany() adds it after the write
     bool ok = true;
     MatchIdentity identity;
     std::optional<Company> existing = findCompany(in, key, &ok, &identity);
