@@ -98,6 +98,25 @@ std::optional<QDate> parseDate(QStringView text) {
     };
     auto num = [](const QRegularExpressionMatch& m, int i) { return m.capturedView(i).toInt(); };
 
+    // 2024-05-01 alone, the usual form, without the regular expressions (a date column of a million
+    // rows is tested row by row while its type is inferred).
+    if (text.size() == 10 && text[4] == u'-' && text[7] == u'-') {
+        auto digits = [&](qsizetype from, qsizetype count) {
+            int n = 0;
+            for (qsizetype i = from; i < from + count; ++i) {
+                const char16_t c = text[i].unicode();
+                if (c < u'0' || c > u'9')
+                    return -1;
+                n = n * 10 + (c - u'0');
+            }
+            return n;
+        };
+        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+        if (y < 0 || m < 0 || d < 0)
+            return std::nullopt;
+        return valid(y, m, d);
+    }
+
     // 2024-05-01, optionally with a time: 2024-05-01T09:30, 2024-05-01 09:30:00.123+02:00
     static const QRegularExpression iso(
         QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]([01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?"

@@ -15,8 +15,14 @@ QString sqlErrorText(const QSqlError& error) {
 namespace {
 void appendJsonString(QString& out, const QString& s) {
     out += u'"';
-    for (QChar c : s) {
-        switch (c.unicode()) {
+    qsizetype plain = 0; // start of the characters not yet appended, which need no escape
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c >= 0x20 && c != u'"' && c != u'\\')
+            continue;
+        out.append(s.constData() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
         case u'"':
             out += QLatin1String("\\\"");
             break;
@@ -33,13 +39,10 @@ void appendJsonString(QString& out, const QString& s) {
             out += QLatin1String("\\t");
             break;
         default:
-            if (c.unicode() < 0x20) {
-                out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
-            } else {
-                out += c;
-            }
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
         }
     }
+    out.append(s.constData() + plain, s.size() - plain);
     out += u'"';
 }
 } // namespace
@@ -47,6 +50,10 @@ void appendJsonString(QString& out, const QString& s) {
 QString encodeCustomValues(const CustomValues& values) {
     // Hand-written (not QJsonDocument): this runs once per imported row.
     QString out;
+    qsizetype size = 2;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        size += it.key().size() + it.value().size() + 6; // quotes, colon, comma
+    out.reserve(size);
     out += u'{';
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (it.value().isEmpty())

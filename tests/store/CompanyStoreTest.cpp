@@ -37,6 +37,30 @@ QString storedColumn(Workspace& ws, qint64 id, const char* column) {
 
 } // namespace
 
+// The custom values are one JSON object in the row: SQLite's own JSON functions must read back every
+// character, escaped or not (quotes, backslashes, line breaks, other control characters, non-ASCII).
+TEST(CompanyStore, CustomValuesAreStoredAsJsonThatSqliteReadsBack) {
+    TempWorkspace ws;
+    CompanyStore store(*ws);
+    Company c = acme();
+    const QString awkward = QStringLiteral("a\"b\\c\nd\re\tf") + QChar(0x01) + QChar(0x1f) +
+                            QStringLiteral(" é 😀 plain text at the end");
+    c.custom.insert(QStringLiteral("awkward"), awkward);
+    c.custom.insert(QStringLiteral("plain"), QStringLiteral("no escapes at all"));
+    ASSERT_TRUE(store.insert(c)) << store.lastError().toStdString();
+    QSqlQuery q(ws->database());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT json_valid(custom), json_extract(custom, '$.awkward'),"
+                                      " json_extract(custom, '$.plain'), json_extract(custom, '$.notes')"
+                                      " FROM companies WHERE id = %1")
+                           .arg(c.id)));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
+    EXPECT_EQ(q.value(1).toString(), awkward);
+    EXPECT_EQ(q.value(2).toString(), u"no escapes at all");
+    EXPECT_EQ(q.value(3).toString(), acme().custom.value(QStringLiteral("notes")));
+    EXPECT_EQ(store.get(c.id)->custom, c.custom);
+}
+
 TEST(CompanyStore, InsertAndGetRoundTrip) {
     TempWorkspace ws;
     CompanyStore store(*ws);
