@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
@@ -18,6 +19,11 @@
 #include <atomic>
 #include <optional>
 #include <utility>
+
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 // Info and debug messages are off unless enabled (QT_LOGGING_RULES="syncdesk.store.debug=true").
 Q_LOGGING_CATEGORY(lcStore, "syncdesk.store", QtWarningMsg)
@@ -175,6 +181,21 @@ void Workspace::releaseThreadConnection() const {
     }
     QSqlDatabase::database(name, false).close();
     QSqlDatabase::removeDatabase(name);
+}
+
+bool Workspace::startWriteback() const {
+    bool started = false;
+#ifdef Q_OS_LINUX
+    for (const QString& file : QStringList{m_path, m_path + QStringLiteral("-wal")}) {
+        const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        // The whole file (0, 0), written asynchronously: this returns once the writes are queued.
+        started = ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE) == 0 || started;
+        ::close(fd);
+    }
+#endif
+    return started;
 }
 
 int Workspace::schemaVersion() const {

@@ -45,6 +45,13 @@ public:
 
     int schemaVersion() const; // PRAGMA user_version, -1 on error
 
+    // Asks the operating system to start writing the workspace file's (and its WAL's) changed pages
+    // to disk now, without waiting for it (Linux: sync_file_range). A long write transaction calls it
+    // between phases, so that its commit, which waits until every page is on disk, finds most of them
+    // written. Durability is unchanged: the commit still syncs. Returns whether any file was handed
+    // over (false elsewhere than Linux, or when the file cannot be opened).
+    bool startWriteback() const;
+
     // RAII transaction on the calling thread's connection: BEGIN IMMEDIATE, or a SAVEPOINT when one
     // is already open on this connection. Rolled back on destruction unless commit() succeeded.
     class Transaction {

@@ -307,3 +307,33 @@ TEST(Workspace, DefaultPathIsInAppData) {
     EXPECT_TRUE(QFileInfo(path).dir().exists());
     QStandardPaths::setTestModeEnabled(false);
 }
+
+#ifdef Q_OS_LINUX
+// startWriteback() hands the file to the kernel in the middle of a write transaction; the transaction
+// goes on and commits as before. A file that is gone is reported, not a crash.
+TEST(Workspace, StartsWritingBackMidTransactionWithoutChangingIt) {
+    TempWorkspace ws;
+    QSqlDatabase db = ws->database();
+    Workspace::Transaction tx = ws->transaction();
+    ASSERT_TRUE(tx.isActive());
+    QSqlQuery q(db);
+    ASSERT_TRUE(q.exec(QStringLiteral("CREATE TABLE filler (v TEXT)")));
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                              "WHERE i < 20000) INSERT INTO filler SELECT printf('%0200d', i) FROM n")));
+    EXPECT_TRUE(ws->startWriteback());
+    ASSERT_TRUE(tx.commit()) << tx.error().toStdString();
+    EXPECT_EQ(queryValue(db, QStringLiteral("SELECT count(*) FROM filler")).toInt(), 20000);
+    EXPECT_EQ(queryValue(db, QStringLiteral("PRAGMA integrity_check")).toString(), u"ok");
+
+    ws.close();
+    ASSERT_TRUE(QFile::remove(ws.path()));
+    QFile::remove(ws.path() + QStringLiteral("-wal"));
+    auto gone = Workspace::open(ws.dir() + QStringLiteral("/other.sqlite"));
+    ASSERT_TRUE(gone);
+    gone->database().close();
+    ASSERT_TRUE(QFile::remove(gone->path()));
+    QFile::remove(gone->path() + QStringLiteral("-wal"));
+    EXPECT_FALSE(gone->startWriteback());
+}
+#endif
