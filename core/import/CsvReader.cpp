@@ -4,6 +4,7 @@
 #include <QIODevice>
 
 #include <cstring>
+#include <utility>
 
 namespace syncdesk {
 
@@ -196,7 +197,7 @@ void CsvReader::appendField(CsvRecord& record, const char* data, qsizetype size)
         text = fromWindows1252(data, size);
         record.notUtf8 = true;
     }
-    record.fields.append(text);
+    record.fields.append(std::move(text));
 }
 
 CsvReader::Step CsvReader::parse(CsvRecord& record) {
