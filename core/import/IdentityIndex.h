@@ -61,7 +61,7 @@ private:
     class Table {
     public:
         void reserve(size_t n) {
-            if (n > m_count && slotsFor(n) > m_capacity)
+            if (slotsFor(n) > m_capacity)
                 rehash(slotsFor(n));
         }
         size_t size() const { return m_count; }

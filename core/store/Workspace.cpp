@@ -191,7 +191,8 @@ bool Workspace::startWriteback() const {
         if (fd < 0)
             continue;
         // The whole file (0, 0), written asynchronously: this returns once the writes are queued.
-        started = ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE) == 0 || started;
+        if (::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE) == 0)
+            started = true;
         ::close(fd);
     }
 #endif
