@@ -24,17 +24,26 @@ public:
     enum Kind { External, Key, Name, KindCount };
 
     // Names are compared with ASCII letters folded: pass them as they are.
-    void add(Kind kind, QStringView value, qint64 id) {
-        if (value.isEmpty() || id == 0)
-            return;
-        m_tables[kind].add(hash(kind, value), id); // keeps the oldest, like "ORDER BY id LIMIT 1"
+    void add(Kind kind, QStringView value, qint64 id) { add(kind, hash(kind, value), id); }
+    qint64 find(Kind kind, QStringView value) const { return find(kind, hash(kind, value)); }
+    void prefetch(Kind kind, QStringView value) const { prefetch(kind, hash(kind, value)); }
+
+    // The same with the value's hash(), computed ahead (an import's reading thread does). 0: no value.
+    using Hash = quint64;
+    static Hash hash(Kind kind, QStringView value) {
+        if (value.isEmpty())
+            return 0;
+        const Hash h = kind == Name ? nameHash(value) : qHash(value, size_t(0x9E3779B97F4A7C15ull));
+        return h == 0 ? 1 : h;
     }
-    qint64 find(Kind kind, QStringView value) const {
-        return value.isEmpty() ? 0 : m_tables[kind].find(hash(kind, value));
+    void add(Kind kind, Hash h, qint64 id) {
+        if (h != 0 && id != 0)
+            m_tables[kind].add(h, id); // keeps the oldest, like "ORDER BY id LIMIT 1"
     }
-    void prefetch(Kind kind, QStringView value) const {
-        if (!value.isEmpty())
-            m_tables[kind].prefetch(hash(kind, value));
+    qint64 find(Kind kind, Hash h) const { return h == 0 ? 0 : m_tables[kind].find(h); }
+    void prefetch(Kind kind, Hash h) const {
+        if (h != 0)
+            m_tables[kind].prefetch(h);
     }
     void reserve(qsizetype n) {
         for (Table& t : m_tables)
@@ -49,9 +58,7 @@ public:
     static char16_t foldAscii(char16_t c) { return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c; }
 
 private:
-    static quint64 hash(Kind kind, QStringView value) {
-        if (kind != Name)
-            return qHash(value, size_t(0x9E3779B97F4A7C15ull));
+    static quint64 nameHash(QStringView value) {
         quint64 h = 0xcbf29ce484222325ull; // FNV-1a over the folded UTF-16 code units
         for (QChar c : value)
             h = (h ^ foldAscii(c.unicode())) * 0x100000001b3ull;

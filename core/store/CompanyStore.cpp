@@ -80,6 +80,36 @@ void bindData(SqliteStatement& s, const Company& c) {
     s.bindText(11, encodeCustomValues(c.custom));
 }
 
+// UTF-8 of `text` appended to `out`; the common all-ASCII case without a second pass.
+void appendUtf8(const QString& text, QByteArray& out) {
+    const qsizetype start = out.size();
+    const qsizetype n = text.size();
+    out.resize(start + n);
+    const char16_t* s = reinterpret_cast<const char16_t*>(text.constData());
+    char* d = out.data() + start;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (s[i] >= 0x80) {
+            out.truncate(start);
+            out += text.toUtf8();
+            return;
+        }
+        d[i] = char(s[i]);
+    }
+}
+
+// The values of bindData() (employees aside), in its order. An empty external id is written as NULL.
+void bindData(SqliteStatement& s, const Company& c, const QByteArray& out, const CompanyStore::Encoded& e) {
+    for (int i = 0; i < 12; ++i) {
+        const qsizetype size = e.offsets[i + 1] - e.offsets[i];
+        if (i == 5)
+            s.bindInt64OrNull(5, c.employees);
+        else if (i == 0 && size == 0)
+            s.bindNull(0);
+        else
+            s.bindUtf8(i, out.constData() + e.offsets[i], size);
+    }
+}
+
 #define INSERT_SQL                                                                                           \
     "INSERT INTO companies (external_id, name, website, domain, industry, employees, country, city,"         \
     " description, linkedin_url, domain_key, custom, created_at, updated_at)"                                \
@@ -140,31 +170,58 @@ bool CompanyStore::insert(Company& company, DerivedKey derived) {
     m_error.clear();
     if (derived == DerivedKey::Compute)
         company.domainKey = domainKeyFor(company);
+    if (m_direct) {
+        QByteArray out;
+        const Encoded encoded = encode(company, out);
+        return insert(company, out, encoded);
+    }
     const QDateTime now = m_clock.now();
     const QString& nowText = m_clock.text(now);
-    if (m_direct) {
-        SqliteStatement& s = m_direct->insert;
-        bindData(s, company);
-        s.bindText(12, nowText);
-        s.bindText(13, nowText);
-        const bool ok = s.step() == SqliteStatement::Step::Done;
-        if (!ok)
-            m_error = s.errorText();
-        s.reset();
-        if (!ok)
-            return false;
-        company.id = s.lastInsertRowId();
-    } else {
-        QSqlQuery* q = m_insert.get(m_db, &m_error);
-        if (!q)
-            return false;
-        bindData(*q, company);
-        q->bindValue(12, nowText);
-        q->bindValue(13, nowText);
-        if (!q->exec())
-            return fail(sqlErrorText(q->lastError()));
-        company.id = q->lastInsertId().toLongLong();
+    QSqlQuery* q = m_insert.get(m_db, &m_error);
+    if (!q)
+        return false;
+    bindData(*q, company);
+    q->bindValue(12, nowText);
+    q->bindValue(13, nowText);
+    if (!q->exec())
+        return fail(sqlErrorText(q->lastError()));
+    company.id = q->lastInsertId().toLongLong();
+    company.createdAt = company.updatedAt = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
+    return true;
+}
+
+CompanyStore::Encoded CompanyStore::encode(const Company& c, QByteArray& out) {
+    const QString* texts[] = {&c.externalId, &c.name, &c.website,     &c.domain,      &c.industry, nullptr,
+                              &c.country,    &c.city, &c.description, &c.linkedinUrl, &c.domainKey};
+    Encoded e;
+    for (int i = 0; i < 11; ++i) {
+        e.offsets[i] = out.size();
+        if (texts[i])
+            appendUtf8(*texts[i], out);
     }
+    e.offsets[11] = out.size();
+    appendUtf8(encodeCustomValues(c.custom), out);
+    e.offsets[12] = out.size();
+    return e;
+}
+
+bool CompanyStore::insert(Company& company, const QByteArray& out, const Encoded& encoded) {
+    if (!m_direct)
+        return insert(company, DerivedKey::AlreadyComputed);
+    m_error.clear();
+    const QDateTime now = m_clock.now();
+    const QString& nowText = m_clock.text(now);
+    SqliteStatement& s = m_direct->insert;
+    bindData(s, company, out, encoded);
+    s.bindText(12, nowText);
+    s.bindText(13, nowText);
+    const bool ok = s.step() == SqliteStatement::Step::Done;
+    if (!ok)
+        m_error = s.errorText();
+    s.reset();
+    if (!ok)
+        return false;
+    company.id = s.lastInsertRowId();
     company.createdAt = company.updatedAt = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
     return true;
 }

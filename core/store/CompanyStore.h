@@ -34,7 +34,15 @@ public:
     // bulk).
     enum class DerivedKey { Compute, AlreadyComputed };
     bool insert(Company& company, DerivedKey derived = DerivedKey::Compute);
-    bool update(Company& company, DerivedKey derived = DerivedKey::Compute); // by id; created_at is kept
+    // The values insert() writes, encoded ahead of it: appended to `out` as UTF-8 (the custom values as
+    // JSON). An import does that on its reading thread, the rows of a batch into one buffer. Safe on
+    // any thread; company.domainKey must be set. Column i is out[offsets[i], offsets[i + 1]).
+    struct Encoded {
+        qsizetype offsets[13];
+    };
+    static Encoded encode(const Company& company, QByteArray& out);
+    bool insert(Company& company, const QByteArray& out, const Encoded& encoded); // encode(company, out)
+    bool update(Company& company, DerivedKey derived = DerivedKey::Compute);      // by id; created_at is kept
     bool remove(qint64 id);
 
     std::optional<Company> get(qint64 id);

@@ -66,6 +66,11 @@ void SqliteStatement::bindText(int index, const QString& text) {
                       SQLITE_STATIC);
 }
 
+void SqliteStatement::bindUtf8(int index, const char* utf8, qsizetype size) {
+    // Never a null pointer: that would bind NULL instead of an empty text.
+    sqlite3_bind_text(m_stmt, index + 1, size == 0 ? "" : utf8, int(size), SQLITE_STATIC);
+}
+
 void SqliteStatement::bindInt64(int index, qint64 value) {
     sqlite3_bind_int64(m_stmt, index + 1, value);
 }

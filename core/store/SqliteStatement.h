@@ -38,6 +38,8 @@ public:
     void bindTextOrNull(int index, const QString& text) { // NULL for an empty text
         text.isEmpty() ? bindNull(index) : bindText(index, text);
     }
+    // UTF-8 encoded ahead: bound as it is, not copied; it must stay until the next reset().
+    void bindUtf8(int index, const char* utf8, qsizetype size);
     void bindInt64(int index, qint64 value);
     void bindInt64OrNull(int index, std::optional<qint64> value) {
         value ? bindInt64(index, *value) : bindNull(index);

@@ -722,3 +722,61 @@ TEST_P(ImporterTest, EmployeesThatAreNotOneNumberAreLeftEmptyWithAWarning) {
     EXPECT_EQ(issueLines(again.warnings), QList<qint64>{2});
     EXPECT_EQ(companyByKey("plain.com").employees, 40);
 }
+
+// Rows are read and prepared on a thread of their own and written in batches of 256 on the importer's
+// (docs/import.md "Performance"). Over many batches, the issues of both threads must still come in
+// the order of the rows, the reading thread's of a row before the writer's, and every value must land.
+TEST_P(ImporterTest, IssuesOfManyBatchesStayInRowOrder) {
+    QByteArray csv = "Name,Website,Employees,Note\n";
+    QList<qint64> expectedWarnings;
+    QList<qint64> expectedErrors;
+    for (int i = 0; i < 3000; ++i) {
+        const qint64 line = i + 2;
+        const QByteArray k = QByteArray::number(i);
+        if (i % 97 == 0) { // a row without name, website or id: an error (reading thread)
+            csv += ",,12,note " + k + "\n";
+            expectedErrors.append(line);
+        } else if (i % 89 == 0 && (i - 1) % 97 != 0) { // a bad number (reading thread), a duplicate (writer)
+            csv += "Again " + k + ",https://c" + QByteArray::number(i - 1) + ".example/,many,n\n";
+            expectedWarnings << line << line;
+        } else {
+            csv += "Company " + k + ",https://c" + k + ".example/," + k + ",\"n, " + k + "\"\n";
+        }
+    }
+    const ImportResult r = companies(csv);
+    EXPECT_EQ(r.rows, 3000);
+    EXPECT_EQ(issueLines(r.errors), expectedErrors);
+    EXPECT_EQ(issueLines(r.warnings), expectedWarnings) << issues(r.warnings).toStdString();
+    for (qsizetype i = 0; i + 1 < r.warnings.size(); i += 2) {
+        EXPECT_TRUE(r.warnings[i].message.contains(u"many")) << r.warnings[i].message.toStdString();
+        EXPECT_TRUE(r.warnings[i + 1].message.contains(u"same company"))
+            << r.warnings[i + 1].message.toStdString();
+    }
+    EXPECT_EQ(r.skipped, expectedErrors.size());
+    EXPECT_EQ(r.created + r.updated, 3000 - expectedErrors.size());
+    const Company c = companyByKey("c2999.example");
+    EXPECT_EQ(c.name, u"Company 2999");
+    EXPECT_EQ(c.employees, 2999);
+    EXPECT_EQ(c.value(u"note"), u"n, 2999");
+}
+
+// A failure while writing (here the disk fills up) must stop the reading thread at once, also when
+// it is waiting for room to hand over more rows, and leave the workspace as it was.
+TEST_P(ImporterTest, AWriteFailureStopsTheReadingThreadOfALargeFile) {
+    companies("Name,Website\nAcme,acme.com\n");
+    const QString before = snapshot(*ws);
+    {
+        QSqlQuery q(ws->database());
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        const int pages = q.value(0).toInt();
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 20)));
+    }
+    ImportOptions options;
+    options.identityLookup = GetParam();
+    const ImportResult r =
+        CsvImporter(*ws, options).importFile(RecordObject::Company, writeFile(manyCompanies(200000, false)));
+    EXPECT_FALSE(r.completed);
+    EXPECT_TRUE(r.fatalError.contains(u"full")) << r.fatalError.toStdString();
+    ws.reopen();
+    EXPECT_EQ(snapshot(*ws), before);
+}

@@ -67,3 +67,21 @@ TEST(IdentityIndex, GrowsPastItsReservationWithoutLosingValues) {
     EXPECT_EQ(index.find(IdentityIndex::Key, u"company1.example"),
               added.at(QStringLiteral("company1.example")));
 }
+
+// The importer's reading thread computes the hashes; the writer finds and adds by them.
+TEST(IdentityIndex, HashesComputedAheadFindWhatValuesFindAndEmptyIsNoValue) {
+    IdentityIndex index;
+    const auto key = IdentityIndex::hash(IdentityIndex::Key, u"acme.com");
+    const auto name = IdentityIndex::hash(IdentityIndex::Name, u"Acme GmbH");
+    EXPECT_NE(key, 0u);
+    EXPECT_EQ(IdentityIndex::hash(IdentityIndex::Key, u""), 0u);
+    EXPECT_EQ(IdentityIndex::hash(IdentityIndex::Name, u"ACME gmbh"), name);
+    index.add(IdentityIndex::Key, key, 7);
+    index.add(IdentityIndex::Name, name, 8);
+    index.add(IdentityIndex::External, IdentityIndex::hash(IdentityIndex::External, u""), 9);
+    EXPECT_EQ(index.find(IdentityIndex::Key, u"acme.com"), 7);
+    EXPECT_EQ(index.find(IdentityIndex::Name, u"acme GMBH"), 8);
+    EXPECT_EQ(index.find(IdentityIndex::Name, name), 8);
+    EXPECT_EQ(index.size(IdentityIndex::External), 0);
+    EXPECT_EQ(index.find(IdentityIndex::Key, IdentityIndex::Hash(0)), 0);
+}

@@ -283,3 +283,48 @@ TEST(CompanyStore, DirectStatementsStoreTheSameAsQtSql) {
     later.name = QStringLiteral("Later");
     EXPECT_TRUE(direct.insert(later));
 }
+
+// An import encodes the companies of a batch into one buffer on its reading thread (encode()) and
+// inserts them from it: that must store exactly what insert() stores, non-ASCII text and an empty
+// external id (NULL) included.
+TEST(CompanyStore, CompaniesEncodedAheadIntoOneBufferStoreTheSameAsInsert) {
+    TempWorkspace ws;
+    CompanyStore plain(*ws);
+    CompanyStore direct(*ws);
+    ASSERT_TRUE(direct.useDirectStatements(true));
+    const QDateTime fixed(QDate(2024, 5, 1), QTime(9, 30, 15), Qt::UTC);
+    plain.setClock([fixed] { return fixed; });
+    direct.setClock([fixed] { return fixed; });
+
+    Company a = acme();
+    ASSERT_TRUE(plain.insert(a)) << plain.lastError().toStdString();
+    Company bare;
+    bare.name = QStringLiteral("Ärzte ohne Id");
+    ASSERT_TRUE(plain.insert(bare));
+
+    Company a2 = acme();
+    a2.externalId = QStringLiteral("HS-2"); // unique
+    Company bare2 = bare;
+    QByteArray buffer = "left by the rows before";
+    for (Company* c : {&a2, &bare2})
+        c->domainKey = CompanyStore::domainKeyFor(*c);
+    const CompanyStore::Encoded ea = CompanyStore::encode(a2, buffer);
+    const CompanyStore::Encoded eb = CompanyStore::encode(bare2, buffer);
+    EXPECT_EQ(ea.offsets[0], 23); // after what the buffer held
+    EXPECT_EQ(eb.offsets[0], ea.offsets[12]);
+    ASSERT_TRUE(direct.insert(a2, buffer, ea)) << direct.lastError().toStdString();
+    ASSERT_TRUE(direct.insert(bare2, buffer, eb)) << direct.lastError().toStdString();
+    EXPECT_EQ(bare2.id, a2.id + 1);
+    EXPECT_EQ(a2.createdAt, fixed);
+
+    for (const char* column : {"name", "website", "domain", "industry", "employees", "country", "city",
+                               "description", "linkedin_url", "domain_key", "custom", "created_at"}) {
+        EXPECT_EQ(storedColumn(*ws, a2.id, column), storedColumn(*ws, a.id, column)) << column;
+        EXPECT_EQ(storedColumn(*ws, bare2.id, column), storedColumn(*ws, bare.id, column)) << column;
+    }
+    EXPECT_EQ(storedColumn(*ws, a2.id, "external_id"), u"HS-2");
+    EXPECT_EQ(storedColumn(*ws, bare2.id, "typeof(external_id)"), u"null");
+    EXPECT_EQ(storedColumn(*ws, bare2.id, "typeof(website)"), u"text");
+    EXPECT_EQ(storedColumn(*ws, bare2.id, "typeof(employees)"), u"null");
+    EXPECT_EQ(direct.get(a2.id)->custom, acme().custom);
+}
