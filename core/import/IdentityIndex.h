@@ -17,8 +17,8 @@ namespace syncdesk {
 // neighbouring cache lines. A fresh import of a million companies asks ~3 times a row, at random
 // places in tables of tens of MB, and on the 2-core VM of docs/import.md a memory access that misses
 // the cache costs ~250 ns: QHash (an array of offsets, then the entries elsewhere) missed twice per
-// operation. prefetch() starts loading a value's place before it is asked for (the name's, while the
-// row is written).
+// operation. prefetch() starts loading a value's place before it is asked for (the importer's writer
+// does it for the next row's values while it writes a row).
 class IdentityIndex {
 public:
     enum Kind { External, Key, Name, KindCount };
@@ -26,7 +26,6 @@ public:
     // Names are compared with ASCII letters folded: pass them as they are.
     void add(Kind kind, QStringView value, qint64 id) { add(kind, hash(kind, value), id); }
     qint64 find(Kind kind, QStringView value) const { return find(kind, hash(kind, value)); }
-    void prefetch(Kind kind, QStringView value) const { prefetch(kind, hash(kind, value)); }
 
     // The same with the value's hash(), computed ahead (an import's reading thread does). 0: no value.
     using Hash = quint64;
