@@ -48,22 +48,12 @@ public:
             m_notEmpty.wait(lock, [this] { return m_stopped || m_finished || !m_batches.empty(); });
             m_popWaited += Clock::now() - start;
         }
-        if (m_stopped || m_batches.empty())
-            return false;
-        batch = std::move(m_batches.front());
-        m_batches.pop_front();
-        m_notFull.notify_one();
-        return true;
+        return takeFront(batch);
     }
     // Either side: the next batch if one is waiting, without waiting for one.
     bool tryPop(Batch& batch) {
         std::lock_guard lock(m_mutex);
-        if (m_stopped || m_batches.empty())
-            return false;
-        batch = std::move(m_batches.front());
-        m_batches.pop_front();
-        m_notFull.notify_one();
-        return true;
+        return takeFront(batch);
     }
     // Consumer: give up; a waiting or later push() returns false at once, waiting batches are dropped.
     void stop() {
@@ -80,6 +70,15 @@ public:
 
 private:
     using Clock = std::chrono::steady_clock;
+
+    bool takeFront(Batch& batch) { // with m_mutex held
+        if (m_stopped || m_batches.empty())
+            return false;
+        batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_notFull.notify_one();
+        return true;
+    }
     std::chrono::milliseconds waited(Clock::duration BatchQueue::*which) const {
         std::lock_guard lock(m_mutex);
         return std::chrono::duration_cast<std::chrono::milliseconds>(this->*which);

@@ -23,13 +23,15 @@ struct ImportOptions {
 // Imports a companies or contacts CSV file into a workspace (docs/import.md): one transaction, so a
 // read or write failure leaves the workspace as it was; bad rows are reported with their line and
 // skipped while the rest imports; importing the same file again updates instead of duplicating.
-// Runs on the calling thread's connection.
+// Runs on the calling thread's connection; the rows are read on a thread of its own meanwhile.
 class CsvImporter {
 public:
     explicit CsvImporter(const Workspace& workspace, ImportOptions options = {});
 
     ImportResult importFile(RecordObject object, const QString& path);
-    // `device` must be open for reading. `sizeHint`: its size in bytes when known (-1: unknown).
+    // `device` must be open for reading, and readable from another thread until this returns (a file
+    // or a buffer, not a socket or process with an event loop). `sizeHint`: its size in bytes when
+    // known (-1: unknown).
     ImportResult importDevice(RecordObject object, QIODevice* device, qint64 sizeHint = -1);
 
 private:
