@@ -10,25 +10,32 @@
 namespace syncdesk {
 
 // Batches (of rows, say) handed from one producer thread to one consumer thread, in order, with at most
-// `capacity` batches waiting: a producer that runs ahead waits, so memory stays bounded. The importer
-// reads and prepares rows on a thread of its own while its own thread writes them (docs/import.md
+// `capacity` batches and at most `maxWeight` of their weights (bytes, say) waiting: a producer that runs
+// ahead waits, so memory stays bounded. One batch always fits, however heavy. The importer reads and
+// prepares rows on a thread of its own while its own thread writes them (docs/import.md
 // "Performance"). Handing over batches, not single items, keeps the locking to one in hundreds of rows.
 template <typename Batch> class BatchQueue {
 public:
-    explicit BatchQueue(std::size_t capacity)
-        : m_capacity(capacity < 1 ? 1 : capacity) {}
+    explicit BatchQueue(std::size_t capacity, std::size_t maxWeight = std::size_t(-1))
+        : m_capacity(capacity < 1 ? 1 : capacity)
+        , m_maxWeight(maxWeight) {}
 
     // Producer: false when the consumer stopped (the batch is dropped).
-    bool push(Batch&& batch) {
+    bool push(Batch&& batch, std::size_t weight = 0) {
         std::unique_lock lock(m_mutex);
-        if (!m_stopped && m_batches.size() >= m_capacity) {
+        const auto hasRoom = [&] {
+            return m_batches.empty() || (m_batches.size() < m_capacity && m_weight <= m_maxWeight &&
+                                         weight <= m_maxWeight - m_weight);
+        };
+        if (!m_stopped && !hasRoom()) {
             const auto start = Clock::now();
-            m_notFull.wait(lock, [this] { return m_stopped || m_batches.size() < m_capacity; });
+            m_notFull.wait(lock, [&] { return m_stopped || hasRoom(); });
             m_pushWaited += Clock::now() - start;
         }
         if (m_stopped)
             return false;
-        m_batches.push_back(std::move(batch));
+        m_batches.push_back({std::move(batch), weight});
+        m_weight += weight;
         m_notEmpty.notify_one();
         return true;
     }
@@ -60,6 +67,7 @@ public:
         std::lock_guard lock(m_mutex);
         m_stopped = true;
         m_batches.clear();
+        m_weight = 0;
         m_notFull.notify_all();
         m_notEmpty.notify_all();
     }
@@ -74,7 +82,8 @@ private:
     bool takeFront(Batch& batch) { // with m_mutex held
         if (m_stopped || m_batches.empty())
             return false;
-        batch = std::move(m_batches.front());
+        batch = std::move(m_batches.front().batch);
+        m_weight -= m_batches.front().weight;
         m_batches.pop_front();
         m_notFull.notify_one();
         return true;
@@ -84,11 +93,18 @@ private:
         return std::chrono::duration_cast<std::chrono::milliseconds>(this->*which);
     }
 
+    struct Waiting {
+        Batch batch;
+        std::size_t weight;
+    };
+
     const std::size_t m_capacity;
+    const std::size_t m_maxWeight;
     mutable std::mutex m_mutex;
     std::condition_variable m_notFull;
     std::condition_variable m_notEmpty;
-    std::deque<Batch> m_batches;
+    std::deque<Waiting> m_batches;
+    std::size_t m_weight = 0; // of the waiting batches
     bool m_finished = false;
     bool m_stopped = false;
     Clock::duration m_pushWaited{};

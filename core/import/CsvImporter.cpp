@@ -646,9 +646,14 @@ bool ImportRun::checkShape(const CsvRecord& record, RowIssues& issues) {
 // allocator slow for both (measured: the rows then took longer than with one thread).
 void ImportRun::readRows(CsvReader& reader, BatchQueue<RowBatch>& queue, BatchQueue<RowBatch>& spent,
                          qint64* lastLine) {
+    // A batch is handed over at 256 rows, or sooner once its rows took 1 MiB of the file; the queue
+    // holds at most 4 MiB of the file (run()). So when rows are long (a 4 MB description), memory stays
+    // bounded by a few of them, as with one thread.
     constexpr std::size_t BatchRows = 256;
+    constexpr qint64 BatchFileBytes = 1024 * 1024;
     RowBatch batch;
     CsvRecord record;
+    qint64 batchStart = 0;
     while (reader.readNext(record)) {
         if (batch.rows.empty()) {
             while (spent.tryPop(batch))
@@ -657,12 +662,16 @@ void ImportRun::readRows(CsvReader& reader, BatchQueue<RowBatch>& queue, BatchQu
             batch.bytes.resize(0); // keeps its memory
         }
         prepare(record, batch.rows.emplace_back(), batch.bytes);
-        if (batch.rows.size() == BatchRows && !queue.push(std::exchange(batch, {})))
-            return;
+        const qint64 read = reader.bytesConsumed();
+        if (batch.rows.size() == BatchRows || read - batchStart >= BatchFileBytes) {
+            const std::size_t fileBytes = std::size_t(read - std::exchange(batchStart, read));
+            if (!queue.push(std::exchange(batch, {}), fileBytes))
+                return;
+        }
     }
     *lastLine = record.lastLine;
     if (!batch.rows.empty())
-        queue.push(std::move(batch));
+        queue.push(std::move(batch), std::size_t(reader.bytesConsumed() - batchStart));
     queue.finish();
 }
 
@@ -1259,7 +1268,8 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
     // The rows are read and prepared on a thread of their own while this one matches and writes them
     // (docs/import.md "Performance"): about half of a company row's work is reading it.
     constexpr std::size_t BatchesAhead = 8;
-    BatchQueue<RowBatch> queue(BatchesAhead);
+    constexpr std::size_t FileBytesAhead = 4 * 1024 * 1024;
+    BatchQueue<RowBatch> queue(BatchesAhead, FileBytesAhead);
     // Written batches go back to be freed on the reading thread (readRows()). Never full, so that
     // writing never waits for a thread that has ended; at most ~10 batches exist at any time.
     BatchQueue<RowBatch> spent(std::numeric_limits<std::size_t>::max());

@@ -75,3 +75,29 @@ TEST(BatchQueue, StopReleasesAConsumerWaitingForBatches) {
     consumer.join();
     EXPECT_EQ(popResult, 0);
 }
+
+// With a weight limit (the importer's: bytes of the file), heavy batches wait for room even when
+// fewer than `capacity` are waiting; one batch is always let in, however heavy.
+TEST(BatchQueue, HeavyBatchesWaitForRoomByWeight) {
+    BatchQueue<Batch> queue(8, 100);
+    ASSERT_TRUE(queue.push(Batch{1}, 250)); // heavier than the limit, but the queue is empty
+    std::atomic<int> pushed{0};
+    std::thread producer([&] {
+        for (int i = 2; i <= 4; ++i) {
+            ASSERT_TRUE(queue.push(Batch{i}, 60));
+            ++pushed;
+        }
+        queue.finish();
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_EQ(pushed, 0); // 250 waiting: no room for 60 more
+    Batch batch;
+    std::vector<int> received;
+    while (queue.pop(batch)) {
+        received.push_back(batch.front());
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    producer.join();
+    EXPECT_EQ(received, (std::vector<int>{1, 2, 3, 4}));
+    EXPECT_GT(queue.pushWaited().count(), 0);
+}

@@ -780,3 +780,24 @@ TEST_P(ImporterTest, AWriteFailureStopsTheReadingThreadOfALargeFile) {
     ws.reopen();
     EXPECT_EQ(snapshot(*ws), before);
 }
+
+// Long rows (here 300 KB descriptions) are handed over in smaller batches, by their bytes in the file
+// (memory stays bounded by a few rows): every row still lands whole, with its issues in row order.
+TEST_P(ImporterTest, LongRowsLandWholeInRowOrder) {
+    QByteArray csv = "Name,Website,Employees,Description\n";
+    const QByteArray longText(300 * 1024, 'x');
+    for (int i = 0; i < 40; ++i) {
+        const QByteArray k = QByteArray::number(i);
+        csv += "Long " + k + ",long" + k + ".example," + (i % 7 == 3 ? "some" : k) + ",\"" + k + ' ' +
+               longText + "\"\n";
+    }
+    const ImportResult r = companies(csv);
+    EXPECT_EQ(r.created, 40);
+    EXPECT_EQ(issueLines(r.warnings), (QList<qint64>{5, 12, 19, 26, 33, 40}))
+        << issues(r.warnings).toStdString();
+    for (int i : {0, 17, 39}) {
+        const Company c = companyByKey(QStringLiteral("long%1.example").arg(i).toLatin1().constData());
+        EXPECT_EQ(c.description, QString::number(i) + u' ' + QString::fromLatin1(longText));
+        EXPECT_EQ(c.name, QStringLiteral("Long %1").arg(i));
+    }
+}
