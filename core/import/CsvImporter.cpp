@@ -341,14 +341,13 @@ struct RowIssues {
 struct PreparedRow {
     enum class Kind {
         Done,    // nothing to write: rejected, empty, or a company row without an identity
-        Company, // `company` (its domain key in `key`) to be matched and written
+        Company, // `company` (its domain key set) to be matched and written
         Contact, // `record` to be imported by importContact()
     };
     Kind kind = Kind::Done;
     qint64 line = 0;
     CsvRecord record;
     Company company;
-    QString key;
     IdentityIndex::Hash hashes[IdentityIndex::KindCount] = {}; // of its external id, key and name
     CompanyStore::Encoded encoded; // what inserting it writes, in its batch's `bytes`
     RowIssues issues;
@@ -895,7 +894,7 @@ std::optional<Company> ImportRun::lookupCompany(IdentityIndex::Kind kind, const 
 // is not in the workspace adopts the company with its domain key (or name) when that has no id yet.
 std::optional<Company> ImportRun::findCompany(const PreparedRow& row, bool* ok, MatchIdentity* identity) {
     const Company& in = row.company;
-    const QString& key = row.key;
+    const QString& key = in.domainKey;
     const auto lookup = [&](IdentityIndex::Kind kind, const QString& value) {
         return lookupCompany(kind, value, row.hashes[kind], ok);
     };
@@ -953,7 +952,7 @@ void ImportRun::prepareCompany(const CsvRecord& record, PreparedRow& row, QByteA
         return;
     }
 
-    const QString& key = row.key = CompanyStore::domainKeyFor(in);
+    const QString& key = in.domainKey = CompanyStore::domainKeyFor(in);
     if (key.isEmpty()) {
         for (const QString* value : {&in.website, &in.domain}) {
             const DomainKeyResult r = DomainKey::compute(*value, DomainPolicy::Host);
@@ -970,7 +969,6 @@ void ImportRun::prepareCompany(const CsvRecord& record, PreparedRow& row, QByteA
                           .arg(in.website, r.key));
     }
     observeCustom(in.custom, line);
-    in.domainKey = key;
     row.encoded = CompanyStore::encode(in, bytes);
     row.hashes[IdentityIndex::External] = IdentityIndex::hash(IdentityIndex::External, in.externalId);
     row.hashes[IdentityIndex::Key] = IdentityIndex::hash(IdentityIndex::Key, key);

@@ -80,23 +80,6 @@ void bindData(SqliteStatement& s, const Company& c) {
     s.bindText(11, encodeCustomValues(c.custom));
 }
 
-// UTF-8 of `text` appended to `out`; the common all-ASCII case without a second pass.
-void appendUtf8(const QString& text, QByteArray& out) {
-    const qsizetype start = out.size();
-    const qsizetype n = text.size();
-    out.resize(start + n);
-    const char16_t* s = reinterpret_cast<const char16_t*>(text.constData());
-    char* d = out.data() + start;
-    for (qsizetype i = 0; i < n; ++i) {
-        if (s[i] >= 0x80) {
-            out.truncate(start);
-            out += text.toUtf8();
-            return;
-        }
-        d[i] = char(s[i]);
-    }
-}
-
 // The values of bindData() (employees aside), in its order. An empty external id is written as NULL.
 void bindData(SqliteStatement& s, const Company& c, const QByteArray& out, const CompanyStore::Encoded& e) {
     for (int i = 0; i < 12; ++i) {
@@ -197,10 +180,10 @@ CompanyStore::Encoded CompanyStore::encode(const Company& c, QByteArray& out) {
     for (int i = 0; i < 11; ++i) {
         e.offsets[i] = out.size();
         if (texts[i])
-            appendUtf8(*texts[i], out);
+            SqliteStatement::appendUtf8(*texts[i], out);
     }
     e.offsets[11] = out.size();
-    appendUtf8(encodeCustomValues(c.custom), out);
+    SqliteStatement::appendUtf8(encodeCustomValues(c.custom), out);
     e.offsets[12] = out.size();
     return e;
 }

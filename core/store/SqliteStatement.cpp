@@ -11,24 +11,21 @@
 
 namespace syncdesk {
 
-namespace {
-
-// UTF-8 of `text` into `out`, reusing its memory; the common all-ASCII case without a second pass.
-void toUtf8(const QString& text, QByteArray& out) {
+void SqliteStatement::appendUtf8(const QString& text, QByteArray& out) {
+    const qsizetype start = out.size();
     const qsizetype n = text.size();
-    out.resize(n);
+    out.resize(start + n);
     const char16_t* s = reinterpret_cast<const char16_t*>(text.constData());
-    char* d = out.data();
+    char* d = out.data() + start;
     for (qsizetype i = 0; i < n; ++i) {
         if (s[i] >= 0x80) {
-            out = text.toUtf8();
+            out.truncate(start);
+            out += text.toUtf8();
             return;
         }
         d[i] = char(s[i]);
     }
 }
-
-} // namespace
 
 SqliteStatement::~SqliteStatement() {
     sqlite3_finalize(m_stmt);
@@ -60,10 +57,9 @@ bool SqliteStatement::prepare(sqlite3* db, const char* sql) {
 
 void SqliteStatement::bindText(int index, const QString& text) {
     QByteArray& buffer = m_buffers.at(size_t(index));
-    toUtf8(text, buffer);
-    // Never a null pointer: that would bind NULL instead of an empty text.
-    sqlite3_bind_text(m_stmt, index + 1, buffer.isEmpty() ? "" : buffer.constData(), int(buffer.size()),
-                      SQLITE_STATIC);
+    buffer.resize(0); // keeps its memory
+    appendUtf8(text, buffer);
+    bindUtf8(index, buffer.constData(), buffer.size());
 }
 
 void SqliteStatement::bindUtf8(int index, const char* utf8, qsizetype size) {

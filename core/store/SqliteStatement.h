@@ -40,6 +40,8 @@ public:
     }
     // UTF-8 encoded ahead: bound as it is, not copied; it must stay until the next reset().
     void bindUtf8(int index, const char* utf8, qsizetype size);
+    // UTF-8 of `text` appended to `out`; the common all-ASCII case without a second pass.
+    static void appendUtf8(const QString& text, QByteArray& out);
     void bindInt64(int index, qint64 value);
     void bindInt64OrNull(int index, std::optional<qint64> value) {
         value ? bindInt64(index, *value) : bindNull(index);
