@@ -1311,13 +1311,13 @@ bool ImportRun::run(QIODevice* device, qint64 sizeHint) {
         m_identityIndexesDropped = false;
     }
     if (m_bulkLoad) {
-        if (!runStatements(companyBulkLoadIndexStatements()))
+        if (!runStatements(companyBulkLoadTriggerStatements()))
             return false;
         pragmas.endSorting();
         m_workspace.startWriteback();
         if (!runStatements(companyBulkLoadSearchStatements()))
             return false;
-        qCDebug(lcImport).noquote() << "bulk load finished (indexes and search rebuilt) in"
+        qCDebug(lcImport).noquote() << "bulk load finished (triggers back, search index rebuilt) in"
                                     << phase.restart();
     }
     if (!tx.commit())

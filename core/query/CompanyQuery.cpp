@@ -1,8 +1,10 @@
 #include "core/query/CompanyQuery.h"
 
+#include "core/query/CompanyBulkLoad.h"
 #include "core/query/FilterParser.h"
 #include "core/query/QueryLogging.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
@@ -50,48 +52,101 @@ const char selectColumns[] =
 // Sort keys that an index of migration 1, 2 or 5 (SchemaQueryMigration.cpp,
 // SchemaSortIndexMigration.cpp) returns in order, with id
 // (the rowid, implicitly last in every index) as the tie-break: FilterCompiler::sortKey(field) must
-// produce exactly this text for the walk to be used. A missing index makes the walk fail loudly
-// ("no such index"), which the tests would catch.
+// produce exactly this text for the walk to be used. The index is built by the first query that
+// sorts by its column when a bulk load left it out (ensureIndexes()); without it there is no walk.
 struct WalkableKey {
     const char* sortKey;
     const char* column;
-    const char* indexClause;
+    const char* index; // nullptr: the table itself (id is the rowid)
 };
 const WalkableKey walkableSortKeys[] = {
-    {"c.id", "c.id", "NOT INDEXED"},
-    {"c.name COLLATE NOCASE", "c.name", "INDEXED BY companies_name"},
-    {"c.website COLLATE NOCASE", "c.website", "INDEXED BY companies_website"},
-    {"c.domain COLLATE NOCASE", "c.domain", "INDEXED BY companies_domain"},
-    {"c.city COLLATE NOCASE", "c.city", "INDEXED BY companies_city"},
-    {"c.employees", "c.employees", "INDEXED BY companies_employees"},
-    {"c.updated_at", "c.updated_at", "INDEXED BY companies_updated_at"},
-    {"c.country COLLATE NOCASE", "c.country", "INDEXED BY companies_sort_country"},
-    {"c.industry COLLATE NOCASE", "c.industry", "INDEXED BY companies_sort_industry"},
-    {"c.linkedin_url COLLATE NOCASE", "c.linkedin_url", "INDEXED BY companies_sort_linkedin_url"},
-    {"c.description COLLATE NOCASE", "c.description", "INDEXED BY companies_sort_description"},
-    {"c.created_at", "c.created_at", "INDEXED BY companies_sort_created_at"},
+    {"c.id", "c.id", nullptr},
+    {"c.name COLLATE NOCASE", "c.name", "companies_name"},
+    {"c.website COLLATE NOCASE", "c.website", "companies_website"},
+    {"c.domain COLLATE NOCASE", "c.domain", "companies_domain"},
+    {"c.city COLLATE NOCASE", "c.city", "companies_city"},
+    {"c.employees", "c.employees", "companies_employees"},
+    {"c.updated_at", "c.updated_at", "companies_updated_at"},
+    {"c.country COLLATE NOCASE", "c.country", "companies_sort_country"},
+    {"c.industry COLLATE NOCASE", "c.industry", "companies_sort_industry"},
+    {"c.linkedin_url COLLATE NOCASE", "c.linkedin_url", "companies_sort_linkedin_url"},
+    {"c.description COLLATE NOCASE", "c.description", "companies_sort_description"},
+    {"c.created_at", "c.created_at", "companies_sort_created_at"},
 };
 
 QString containsKey(const QString& field, const QString& text) {
     return field + u'\x1f' + text;
 }
 
-// Columns that lead an index of migration 1, 2 or 5, and the operators such an index answers; a
-// `contains` the search index answers (in `indexedContains`, see FilterCompiler::setTextIndexChooser).
+// The built-in columns that lead an index of migration 1, 2 or 5, and that index (nullptr: id, the
+// rowid).
+struct ColumnIndex {
+    const char* key;
+    const char* index;
+};
+const ColumnIndex columnIndexes[] = {
+    {"id", nullptr},
+    {"name", "companies_name"},
+    {"website", "companies_website"},
+    {"domain", "companies_domain"},
+    {"industry", "companies_industry"},
+    {"employees", "companies_employees"},
+    {"country", "companies_country"},
+    {"city", "companies_city"},
+    {"updated_at", "companies_updated_at"},
+    {"description", "companies_sort_description"},
+    {"linkedin_url", "companies_sort_linkedin_url"},
+    {"created_at", "companies_sort_created_at"},
+};
+
+// The entry whose index answers the condition `node` (a built-in column's index and an operator
+// such an index answers); nullptr when none does.
+const ColumnIndex* conditionIndex(const FilterNode& node, const FieldCatalog& catalog) {
+    const QueryField* f = catalog.find(node.field);
+    if (!f || f->storage != QueryField::Storage::Column)
+        return nullptr;
+    switch (node.op) {
+    case FilterOperator::Equal:
+    case FilterOperator::In:
+    case FilterOperator::Greater:
+    case FilterOperator::GreaterOrEqual:
+    case FilterOperator::Less:
+    case FilterOperator::LessOrEqual:
+    case FilterOperator::IsEmpty:
+        break;
+    default:
+        return nullptr;
+    }
+    for (const ColumnIndex& c : columnIndexes) {
+        if (f->key == QLatin1String(c.key))
+            return &c;
+    }
+    return nullptr;
+}
+
+// The indexes that would answer conditions of the filter (not those under a NOT: no index answers
+// them).
+void wantedIndexes(const FilterNode& node, const FieldCatalog& catalog, QSet<QString>* out) {
+    if (node.kind == FilterNode::Kind::Condition) {
+        if (const ColumnIndex* c = conditionIndex(node, catalog); c && c->index)
+            out->insert(QString::fromLatin1(c->index));
+    } else if (node.kind != FilterNode::Kind::Not) {
+        for (const FilterNode& child : node.children)
+            wantedIndexes(child, catalog, out);
+    }
+}
+
+// Whether every condition of the filter can be answered by an index that exists (`available`), or
+// by the search index (the `contains` in `indexedContains`, see FilterCompiler::setTextIndexChooser).
 bool answeredByIndex(const FilterNode& node, const FieldCatalog& catalog,
-                     const QSet<QString>& indexedContains) {
-    static const QStringList indexed = {
-        QStringLiteral("id"),          QStringLiteral("name"),         QStringLiteral("website"),
-        QStringLiteral("domain"),      QStringLiteral("industry"),     QStringLiteral("employees"),
-        QStringLiteral("country"),     QStringLiteral("city"),         QStringLiteral("updated_at"),
-        QStringLiteral("description"), QStringLiteral("linkedin_url"), QStringLiteral("created_at")};
+                     const QSet<QString>& indexedContains, const QSet<QString>& available) {
     switch (node.kind) {
     case FilterNode::Kind::Not:
         return false;
     case FilterNode::Kind::All:
     case FilterNode::Kind::Any:
         for (const FilterNode& child : node.children) {
-            if (!answeredByIndex(child, catalog, indexedContains))
+            if (!answeredByIndex(child, catalog, indexedContains, available))
                 return false;
         }
         return true;
@@ -101,20 +156,8 @@ bool answeredByIndex(const FilterNode& node, const FieldCatalog& catalog,
     const QueryField* f = catalog.find(node.field);
     if (f && node.op == FilterOperator::Contains && node.values.size() == 1)
         return indexedContains.contains(containsKey(f->key, node.values.front().text));
-    if (!f || f->storage != QueryField::Storage::Column || !indexed.contains(f->key))
-        return false;
-    switch (node.op) {
-    case FilterOperator::Equal:
-    case FilterOperator::In:
-    case FilterOperator::Greater:
-    case FilterOperator::GreaterOrEqual:
-    case FilterOperator::Less:
-    case FilterOperator::LessOrEqual:
-    case FilterOperator::IsEmpty:
-        return true;
-    default:
-        return false;
-    }
+    const ColumnIndex* c = conditionIndex(node, catalog);
+    return c && (!c->index || available.contains(QLatin1String(c->index)));
 }
 
 const char textIndexMatch[] = "c.id IN (SELECT rowid FROM companies_search WHERE companies_search MATCH ?)";
@@ -204,6 +247,49 @@ bool finishedCleanly(const QSqlQuery& q, QString* error) {
     if (error)
         *error = CompanyQuery::tr("the company query failed: %1").arg(q.lastError().text());
     return false;
+}
+
+// Of the indexes `wanted`, those that exist, after building the missing ones among the query
+// indexes that a bulk load leaves out (CompanyBulkLoad.h): the first query that sorts or filters by
+// such a column builds its index (~0.4-0.8 s for 1,000,000 companies), every later one finds it.
+// While another connection writes, the build waits briefly only: the query then runs without the
+// index (slower, the same rows) and a later one builds it.
+QSet<QString> ensureIndexes(const QString& connectionName, const QSet<QString>& wanted) {
+    QSet<QString> present;
+    if (wanted.isEmpty())
+        return present;
+    QSqlQuery q(connection(connectionName));
+    if (!run(q, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'"), {}, nullptr))
+        return present;
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        if (wanted.contains(name))
+            present.insert(name);
+    }
+    QStringList missing;
+    for (const QString& name : wanted) {
+        if (!present.contains(name) && !companyQueryIndexStatement(name).isEmpty())
+            missing << name;
+    }
+    if (missing.isEmpty())
+        return present;
+    missing.sort(); // the same order on every connection
+    int busyTimeout = 0;
+    if (run(q, QStringLiteral("PRAGMA busy_timeout"), {}, nullptr) && q.next())
+        busyTimeout = q.value(0).toInt();
+    constexpr int buildWaitMs = 200;
+    run(q, QStringLiteral("PRAGMA busy_timeout = %1").arg(qMin(busyTimeout, buildWaitMs)), {}, nullptr);
+    for (const QString& name : std::as_const(missing)) {
+        QElapsedTimer timer;
+        timer.start();
+        if (!run(q, companyQueryIndexStatement(name), {}, nullptr))
+            break; // logged; the query goes on without it
+        present.insert(name);
+        qCInfo(lcQuery).noquote() << "built index" << name << "for the first query that needs it in"
+                                  << timer.elapsed() << "ms";
+    }
+    run(q, QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeout), {}, nullptr);
+    return present;
 }
 
 // A two-character word has no trigram of its own. In a value of 3+ characters each of its
@@ -468,7 +554,6 @@ std::optional<FilterError> CompanyQuery::prepare() {
             return e;
         }
         compiled->filter = *sql;
-        compiled->indexedFilter = answeredByIndex(*m_filter, compiled->catalog, compiled->indexedContains);
     }
 
     const QueryField* sortField = compiled->catalog.find(m_sortField);
@@ -482,12 +567,27 @@ std::optional<FilterError> CompanyQuery::prepare() {
         return e;
     }
     compiled->sortKey = FilterCompiler::sortKey(*sortField);
+    const WalkableKey* walk = nullptr;
     for (const WalkableKey& key : walkableSortKeys) {
-        if (compiled->sortKey.binds.isEmpty() && compiled->sortKey.sql == QLatin1String(key.sortKey)) {
-            compiled->walkIndex = QString::fromLatin1(key.indexClause);
-            compiled->walkColumn = QString::fromLatin1(key.column);
-            compiled->walkNullable = sortField->nullable;
-        }
+        if (compiled->sortKey.binds.isEmpty() && compiled->sortKey.sql == QLatin1String(key.sortKey))
+            walk = &key;
+    }
+
+    QSet<QString> wanted;
+    if (m_filter)
+        wantedIndexes(*m_filter, compiled->catalog, &wanted);
+    if (walk && walk->index)
+        wanted.insert(QString::fromLatin1(walk->index));
+    const QSet<QString> available = ensureIndexes(m_connectionName, wanted);
+    if (m_filter) {
+        compiled->indexedFilter =
+            answeredByIndex(*m_filter, compiled->catalog, compiled->indexedContains, available);
+    }
+    if (walk && (!walk->index || available.contains(QLatin1String(walk->index)))) {
+        compiled->walkIndex = walk->index ? QLatin1String("INDEXED BY ") + QLatin1String(walk->index)
+                                          : QStringLiteral("NOT INDEXED");
+        compiled->walkColumn = QString::fromLatin1(walk->column);
+        compiled->walkNullable = sortField->nullable;
     }
 
     QStringList phrases;

@@ -59,7 +59,7 @@ const Named indexes[] = {
 } // namespace
 
 QStringList sortIndexDropStatements(); // SchemaSortIndexMigration.cpp (migration 5)
-QStringList sortIndexCreateStatements();
+QString sortIndexDefinition(const QString& name);
 
 SchemaMigration queryIndexMigration() {
     SchemaMigration m{2, {QString::fromLatin1(searchTable), QString::fromLatin1(searchRebuild)}};
@@ -81,14 +81,23 @@ QStringList companyBulkLoadBeginStatements() {
     return out;
 }
 
-QStringList companyBulkLoadIndexStatements() {
+QStringList companyBulkLoadTriggerStatements() {
     QStringList out;
-    for (const Named& i : indexes)
-        out << QString::fromLatin1(i.definition);
-    out << sortIndexCreateStatements();
     for (const Named& t : searchTriggers)
         out << QString::fromLatin1(t.definition);
     return out;
+}
+
+QString companyQueryIndexStatement(const QString& indexName) {
+    QString definition = sortIndexDefinition(indexName);
+    for (const Named& i : indexes) {
+        if (indexName == QLatin1String(i.name))
+            definition = QString::fromLatin1(i.definition);
+    }
+    if (definition.isEmpty())
+        return {};
+    static const QString create = QStringLiteral("CREATE INDEX ");
+    return definition.replace(0, create.size(), QStringLiteral("CREATE INDEX IF NOT EXISTS "));
 }
 
 QStringList companyBulkLoadSearchStatements() {
@@ -104,7 +113,7 @@ QStringList companyBulkLoadSearchStatements() {
 }
 
 QStringList companyBulkLoadEndStatements() {
-    return companyBulkLoadIndexStatements() + companyBulkLoadSearchStatements();
+    return companyBulkLoadTriggerStatements() + companyBulkLoadSearchStatements();
 }
 
 } // namespace syncdesk

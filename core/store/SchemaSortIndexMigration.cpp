@@ -37,7 +37,7 @@ SchemaMigration sortIndexMigration() {
     return m;
 }
 
-// For companyBulkLoadBeginStatements() / companyBulkLoadEndStatements() (SchemaQueryMigration.cpp).
+// For companyBulkLoadBeginStatements() and companyQueryIndexStatement() (SchemaQueryMigration.cpp).
 QStringList sortIndexDropStatements() {
     QStringList out;
     for (const Named& i : sortIndexes)
@@ -45,11 +45,12 @@ QStringList sortIndexDropStatements() {
     return out;
 }
 
-QStringList sortIndexCreateStatements() {
-    QStringList out;
-    for (const Named& i : sortIndexes)
-        out << QString::fromLatin1(i.definition);
-    return out;
+QString sortIndexDefinition(const QString& name) {
+    for (const Named& i : sortIndexes) {
+        if (name == QLatin1String(i.name))
+            return QString::fromLatin1(i.definition);
+    }
+    return {};
 }
 
 } // namespace syncdesk

@@ -22,6 +22,7 @@
 //
 // Needs syncdesk_ui: tests/bench/CMakeLists.txt links it for this benchmark (see docs/desktop.md).
 #include "core/import/CsvImporter.h"
+#include "core/query/CompanyQuery.h"
 #include "core/store/CompanyStore.h"
 #include "core/store/Workspace.h"
 #include "ui/AppSettings.h"
@@ -152,6 +153,22 @@ bool generateWorkspace(const QString& path) {
             return false;
         }
         std::fprintf(stderr, "imported %lld companies in %.1f s\n", r.created, timer.elapsed() / 1000.0);
+        // The import leaves the sort and filter indexes to the first query that needs each
+        // (CompanyBulkLoad.h; that first query is measured by bench_query's first_use/*). Built here
+        // as those first queries would, so that what follows measures the list as it is used from then on.
+        timer.restart();
+        const QString connection = ws->database().connectionName();
+        for (const char* field : {"website", "domain", "industry", "employees", "country", "city", "description",
+                                  "linkedin_url", "created_at", "updated_at"}) {
+            CompanyQuery q(connection);
+            q.setSort(QString::fromLatin1(field));
+            if (!q.page(0, 1))
+                return false;
+        }
+        CompanyQuery q(connection);
+        if (q.setFilterExpression(QStringLiteral("country = UK or industry = Software")) || !q.page(0, 1))
+            return false;
+        std::fprintf(stderr, "built the sort and filter indexes in %.1f s\n", timer.elapsed() / 1000.0);
     }
     QFile::remove(csvPath);
     return true;

@@ -614,13 +614,86 @@ TEST_F(CompanyQueryTest, BulkLoadLeavesIndexesAndSearchConsistent) {
         ws.exec(s);
     ws.exec(QStringLiteral("COMMIT"));
 
-    EXPECT_EQ(objectCount(), before);
+    EXPECT_EQ(objectCount(), before - 12); // the triggers are back, the query indexes not yet
     ws.exec(QStringLiteral("INSERT INTO companies_search(companies_search) VALUES ('integrity-check')"));
     EXPECT_EQ(sortedNames(QString(), QStringLiteral("wombat")), list({"Wombat Freight"}));
     EXPECT_EQ(sortedNames(QString(), QStringLiteral("corporation")), list({"Acme Corporation"}));
     EXPECT_EQ(sortedNames(QString(), QStringLiteral("delta")), QStringList());
+    EXPECT_EQ(objectCount(), before - 12); // free text sorted by name needs none of them
     EXPECT_EQ(sortedNames(QStringLiteral("country = australia and employees > 50")),
               list({"Wombat Freight"}));
+    EXPECT_EQ(objectCount(), before - 10); // companies_country and companies_employees, built by that query
+}
+
+namespace {
+
+QStringList indexNames(const QSqlDatabase& db) {
+    QSqlQuery q(db);
+    EXPECT_TRUE(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE "
+                                      "'sqlite_%' AND tbl_name = 'companies' ORDER BY name")));
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
+} // namespace
+
+TEST_F(CompanyQueryTest, AfterABulkLoadTheFirstQueryThatSortsOrFiltersByAColumnBuildsItsIndex) {
+    const QStringList all = indexNames(ws.db());
+    ws.exec(QStringLiteral("BEGIN"));
+    for (const QString& s : companyBulkLoadBeginStatements())
+        ws.exec(s);
+    for (const QString& s : companyBulkLoadEndStatements())
+        ws.exec(s);
+    ws.exec(QStringLiteral("COMMIT"));
+    const QStringList identity = {QStringLiteral("companies_domain_key"), QStringLiteral("companies_name")};
+    ASSERT_EQ(indexNames(ws.db()), identity);
+
+    // Neither a NOT, nor a `contains`, nor a custom field is answered by a column index: none is built.
+    EXPECT_EQ(sortedNames(QStringLiteral("not (employees > 100) and description contains \"x\" and tier is "
+                                         "not empty")),
+              QStringList());
+    EXPECT_EQ(indexNames(ws.db()), identity);
+
+    // Sorted by country: the sort index, then a walk along it (the same order as without one).
+    const QStringList byCountry = names(QString(), QString(), QStringLiteral("country"));
+    const QStringList country = {QStringLiteral("companies_domain_key"), QStringLiteral("companies_name"),
+                                 QStringLiteral("companies_sort_country")};
+    EXPECT_EQ(indexNames(ws.db()), country);
+    CompanyQuery q(ws.connectionName());
+    q.setSort(QStringLiteral("country"));
+    q.setFilterExpression(QStringLiteral("employees > 10"));
+    q.setTuning({/*walkBudget=*/100, 20000, 2000});
+    const std::optional<QList<CompanyRow>> page = q.page(0, 2);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(q.lastPlan(), CompanyQuery::Plan::IndexWalk);
+    QSqlQuery plain(ws.db());
+    ASSERT_TRUE(plain.exec(QStringLiteral(
+        "SELECT name FROM companies NOT INDEXED ORDER BY country COLLATE NOCASE, id")));
+    QStringList expected;
+    while (plain.next())
+        expected << plain.value(0).toString();
+    EXPECT_EQ(byCountry, expected);
+    const QStringList employeesAndCountry = {QStringLiteral("companies_domain_key"), QStringLiteral("companies_employees"),
+                                             QStringLiteral("companies_name"), QStringLiteral("companies_sort_country")};
+    EXPECT_EQ(indexNames(ws.db()), employeesAndCountry);
+
+    // Filtered by industry (sorted by name): the filter's index, not the sort index of industry.
+    const QStringList manufacturing = {QStringLiteral("Gamma GmbH"), QStringLiteral("MÜNCHEN Werke")};
+    EXPECT_EQ(sortedNames(QStringLiteral("industry = manufacturing")), manufacturing);
+    EXPECT_TRUE(indexNames(ws.db()).contains(QStringLiteral("companies_industry")));
+    EXPECT_FALSE(indexNames(ws.db()).contains(QStringLiteral("companies_sort_industry")));
+
+    // Every sort and filter built once gives back what the migrations made.
+    for (const char* field : {"website", "domain", "city", "updated_at", "industry", "linkedin_url",
+                              "description", "created_at"})
+        names(QString(), QString(), QString::fromLatin1(field));
+    EXPECT_FALSE(sortedNames(QStringLiteral("linkedin_url is empty and description is empty and created_at > "
+                                            "\"2020-01-01\" and country != \"x\"")).isEmpty());
+    EXPECT_EQ(indexNames(ws.db()).size(), all.size() - 1); // `!=` is not answered by an index
+    EXPECT_FALSE(sortedNames(QStringLiteral("country in (\"uk\", \"germany\")")).isEmpty());
+    EXPECT_EQ(indexNames(ws.db()), all);
 }
 
 TEST_F(CompanyQueryTest, ABulkLoadRolledBackRestoresTriggersAndIndexes) {
