@@ -677,6 +677,7 @@ TEST_P(ImporterTest, AQueryWhileAnotherConnectionWritesGoesWithoutTheMissingInde
         return q.value(0).toInt();
     };
     ASSERT_EQ(cityIndexes(), 0);
+    const QString threadsBefore = pragma(*ws, "threads");
     auto firstCities = [this] {
         CompanyQuery q(ws->database().connectionName());
         q.setSort(QStringLiteral("city"), Qt::DescendingOrder);
@@ -708,7 +709,8 @@ TEST_P(ImporterTest, AQueryWhileAnotherConnectionWritesGoesWithoutTheMissingInde
                                   QStringLiteral("Company 3")}));
     EXPECT_EQ(plan, CompanyQuery::Plan::IndexWalk);
     EXPECT_EQ(cityIndexes(), 1);
-    EXPECT_EQ(pragma(*ws, "busy_timeout"), u"10000");
+    EXPECT_EQ(pragma(*ws, "busy_timeout"), u"10000"); // the connection's settings are back
+    EXPECT_EQ(pragma(*ws, "threads"), threadsBefore);
 }
 
 // Another connection to the workspace (the desktop's list, another process) keeps the WAL on: the
