@@ -965,6 +965,19 @@ std::optional<QList<qint64>> CompanyQuery::ids(QString* error) {
     return out;
 }
 
+bool CompanyQuery::buildIndexes(const QString& connectionName) {
+    QSet<QString> all;
+    for (const WalkableKey& key : walkableSortKeys) {
+        if (key.index)
+            all.insert(QString::fromLatin1(key.index));
+    }
+    for (const ColumnIndex& c : columnIndexes) {
+        if (c.index)
+            all.insert(QString::fromLatin1(c.index));
+    }
+    return ensureIndexes(connectionName, all) == all;
+}
+
 bool CompanyQuery::configureQueryConnection(const QString& connectionName, int cacheMb) {
     QSqlQuery q(connection(connectionName));
     // A negative cache_size is in KiB. PRAGMA takes no bound parameters; the value is a number.

@@ -117,6 +117,11 @@ public:
 
     Plan lastPlan() const { return m_lastPlan; }
 
+    // Builds now every sort and filter index that a bulk load left for the first query needing it
+    // (CompanyBulkLoad.h), e.g. to measure the list as it is once in use. False if one could not be
+    // built (the reason is logged).
+    static bool buildIndexes(const QString& connectionName);
+
     // For a connection that mostly runs company queries (the desktop list's worker threads): a
     // page cache of `cacheMb` MB instead of SQLite's 2 MB, so that the rows and index pages that
     // successive keystrokes read stay in memory (halves most first pages on 1,000,000 companies,

@@ -696,6 +696,21 @@ TEST_F(CompanyQueryTest, AfterABulkLoadTheFirstQueryThatSortsOrFiltersByAColumnB
     EXPECT_EQ(indexNames(ws.db()), all);
 }
 
+TEST_F(CompanyQueryTest, BuildIndexesBuildsEveryIndexABulkLoadLeftOut) {
+    const QStringList all = indexNames(ws.db());
+    ws.exec(QStringLiteral("BEGIN"));
+    for (const QString& s : companyBulkLoadBeginStatements())
+        ws.exec(s);
+    for (const QString& s : companyBulkLoadEndStatements())
+        ws.exec(s);
+    ws.exec(QStringLiteral("COMMIT"));
+    ASSERT_EQ(indexNames(ws.db()).size(), 2);
+    EXPECT_TRUE(CompanyQuery::buildIndexes(ws.connectionName()));
+    EXPECT_EQ(indexNames(ws.db()), all);
+    EXPECT_TRUE(CompanyQuery::buildIndexes(ws.connectionName())); // nothing left to build
+    EXPECT_EQ(indexNames(ws.db()), all);
+}
+
 TEST_F(CompanyQueryTest, ABulkLoadRolledBackRestoresTriggersAndIndexes) {
     QSqlQuery q(ws.db());
     ws.exec(QStringLiteral("BEGIN"));
