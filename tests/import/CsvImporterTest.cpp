@@ -678,6 +678,7 @@ TEST_P(ImporterTest, AQueryWhileAnotherConnectionWritesGoesWithoutTheMissingInde
     };
     ASSERT_EQ(cityIndexes(), 0);
     const QString threadsBefore = pragma(*ws, "threads");
+    ASSERT_TRUE(CompanyQuery::configureQueryConnection(ws->database().connectionName(), 32));
     auto firstCities = [this] {
         CompanyQuery q(ws->database().connectionName());
         q.setSort(QStringLiteral("city"), Qt::DescendingOrder);
@@ -711,6 +712,7 @@ TEST_P(ImporterTest, AQueryWhileAnotherConnectionWritesGoesWithoutTheMissingInde
     EXPECT_EQ(cityIndexes(), 1);
     EXPECT_EQ(pragma(*ws, "busy_timeout"), u"10000"); // the connection's settings are back
     EXPECT_EQ(pragma(*ws, "threads"), threadsBefore);
+    EXPECT_EQ(pragma(*ws, "cache_size"), u"-32768");
 }
 
 // Another connection to the workspace (the desktop's list, another process) keeps the WAL on: the
