@@ -25,7 +25,7 @@ namespace syncdesk {
 //
 // The query indexes (sorting and filtering by one column: companyQueryIndexStatement()) are not
 // rebuilt at the end: together they cost ~8 s for 1,000,000 companies, more than all the rows. Each
-// is built by the first company query that needs it (CompanyQuery::prepare(), ~0.4-0.8 s each for
+// is built by the first company query that needs it (CompanyQuery::prepare(), 0.5-1.6 s each for
 // 1,000,000), and queries that need none (free text, sorting by name) never wait for them.
 //
 // Defined in core/store/SchemaQueryMigration.cpp, next to the migration they mirror (link

@@ -252,7 +252,7 @@ bool finishedCleanly(const QSqlQuery& q, QString* error) {
 
 // Of the indexes `wanted`, those that exist, after building the missing ones among the query
 // indexes that a bulk load leaves out (CompanyBulkLoad.h): the first query that sorts or filters by
-// such a column builds its index (~0.4-0.8 s for 1,000,000 companies), every later one finds it.
+// such a column builds its index (0.5-1.6 s for 1,000,000 companies), every later one finds it.
 // While another connection writes, the build waits briefly only: the query then runs without the
 // index (slower, the same rows) and a later one builds it.
 QSet<QString> ensureIndexes(const QString& connectionName, const QSet<QString>& wanted) {
