@@ -41,6 +41,9 @@ const Named searchTriggers[] = {
      " END"},
 };
 
+// These and migration 5's sort indexes are the query indexes: a bulk load drops them and leaves each
+// to the first query that needs it (core/query/CompanyBulkLoad.h), so any workspace may lack some.
+// A later migration that changes one must not count on it being there (DROP INDEX IF EXISTS).
 const Named indexes[] = {
     // The usual segmenting filters; with employees second, counts such as
     // `country = "UK" and employees > 50` are answered from the index alone.
