@@ -94,7 +94,7 @@ QStringList companyBulkLoadTriggerStatements() {
 QString companyQueryIndexStatement(const QString& indexName) {
     QString definition = sortIndexDefinition(indexName);
     for (const Named& i : indexes) {
-        if (indexName == QLatin1String(i.name))
+        if (definition.isEmpty() && indexName == QLatin1String(i.name))
             definition = QString::fromLatin1(i.definition);
     }
     if (definition.isEmpty())

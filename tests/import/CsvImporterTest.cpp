@@ -442,16 +442,22 @@ TEST_P(ImporterTest, ReadErrorMidwayLeavesTheWorkspaceAsItWas) {
     EXPECT_EQ(store.count(), 2);
 }
 
+namespace {
+
+// Lets the workspace file grow by `pages` pages only, then SQLITE_FULL, as on a full disk.
+void allowGrowthBy(Workspace& ws, int pages) {
+    QSqlQuery q(ws.database());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+    const int now = q.value(0).toInt();
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(now + pages)));
+}
+
+} // namespace
+
 TEST_P(ImporterTest, DiskFullLeavesTheWorkspaceAsItWas) {
     companies("Name,Website,City\nAcme,acme.com,Berlin\n");
     const QString before = snapshot(*ws);
-    {
-        // Let the file grow by a few pages only: SQLITE_FULL, as on a full disk.
-        QSqlQuery q(ws->database());
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
-        const int pages = q.value(0).toInt();
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 3)));
-    }
+    allowGrowthBy(*ws, 3); // a few pages only
     QByteArray big = "Name,Website,City,Extra\nAcme,acme.com,Paris,1\n";
     for (int i = 0; i < 5000; ++i)
         big += "Company " + QByteArray::number(i) + ",c" + QByteArray::number(i) + ".com,Town,2\n";
@@ -849,12 +855,7 @@ TEST_P(ImporterTest, IssuesOfManyBatchesStayInRowOrder) {
 TEST_P(ImporterTest, AWriteFailureStopsTheReadingThreadOfALargeFile) {
     companies("Name,Website\nAcme,acme.com\n");
     const QString before = snapshot(*ws);
-    {
-        QSqlQuery q(ws->database());
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
-        const int pages = q.value(0).toInt();
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 20)));
-    }
+    allowGrowthBy(*ws, 20);
     ImportOptions options;
     options.identityLookup = GetParam();
     const ImportResult r =
